@@ -1,0 +1,81 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import compress from '@fastify/compress'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Kysely } from 'kysely'
+import type { Redis } from 'ioredis'
+import type { Database } from './db/schema'
+import type { Clock } from './clock'
+import { registerErrorHandler, sendError } from './http/errorHandler'
+import { openApiRoute, registerOpenApi } from './plugins/openapi'
+import { registerWebApp, webAppAvailable } from './plugins/webApp'
+import { healthRoutes } from './modules/health/routes'
+import { catalogRoutes } from './modules/catalog/routes'
+import { hallRoutes } from './modules/halls/routes'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>
+    clock: Clock
+    redis: Redis | null
+  }
+}
+
+export interface AppDeps {
+  db: Kysely<Database>
+  clock: Clock
+  redis?: Redis | null
+  /** Built H5 app; served at / when it exists. */
+  h5Dir?: string
+  logger?: FastifyServerOptions['logger']
+}
+
+export const API_PREFIX = '/api/v1'
+
+/** Log settings shared by the server and tests: never write tokens or cookies to the log. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    // Also lets the "check" ajv keyword set coerce query strings ("20" → 20) as every querystring needs.
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('db', deps.db)
+  app.decorate('clock', deps.clock)
+  app.decorate('redis', deps.redis ?? null)
+
+  registerErrorHandler(app)
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff')
+    reply.header('Referrer-Policy', 'same-origin')
+  })
+
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] })
+  await registerOpenApi(app)
+  await app.register(healthRoutes)
+  await app.register(catalogRoutes, { prefix: API_PREFIX })
+  await app.register(hallRoutes, { prefix: API_PREFIX })
+  openApiRoute(app)
+
+  const sendAppShell = deps.h5Dir && webAppAvailable(deps.h5Dir) ? await registerWebApp(app, deps.h5Dir) : null
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPageNavigation =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html')
+    // Client-side routes (/pages/guide/index?code=…) are the app's pages: answer with the app shell.
+    if (sendAppShell && isPageNavigation) return sendAppShell(reply)
+    return sendError(request, reply, 404, 'ROUTE_NOT_FOUND')
+  })
+
+  return app
+}

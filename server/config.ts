@@ -1,0 +1,72 @@
+import path from 'node:path'
+
+export interface Config {
+  port: number
+  host: string
+  /** SQLite file, uploads and generated keys live here. */
+  dataDir: string
+  /** postgres://… switches from the SQLite file to PostgreSQL. */
+  databaseUrl: string | null
+  redisUrl: string | null
+  /** Enables POST /api/v1/auth/dev and BANSHI_FAKE_NOW; set by demo mode, never in production. */
+  devLogin: boolean
+  /** Where the server clock starts (ISO time); honoured only with devLogin. */
+  fakeNow: Date | null
+  /** `npm start`: demo data, dev login, friendly start-up banner. */
+  demo: boolean
+  /** Built H5 app to serve at /; the API works without it. */
+  h5Dir: string
+  logLevel: string
+}
+
+export class ConfigError extends Error {}
+
+function flag(value: string | undefined): boolean {
+  return value === '1' || value?.toLowerCase() === 'true'
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 8080
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}"`)
+  }
+  return port
+}
+
+function parseFakeNow(value: string | undefined): Date | null {
+  if (!value) return null
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    throw new ConfigError(`BANSHI_FAKE_NOW must be an ISO time like 2026-11-25T10:00:00+08:00, got "${value}"`)
+  }
+  return date
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
+  const demo = argv.includes('--demo')
+  const cwd = process.cwd()
+  const devLogin = env.BANSHI_DEV_LOGIN !== undefined ? flag(env.BANSHI_DEV_LOGIN) : demo
+  const fakeNow = parseFakeNow(env.BANSHI_FAKE_NOW)
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(cwd, env.BANSHI_DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    redisUrl: env.REDIS_URL || null,
+    devLogin,
+    fakeNow: devLogin ? fakeNow : null,
+    demo,
+    h5Dir: path.resolve(cwd, env.BANSHI_H5_DIR || 'dist/h5'),
+    logLevel: env.LOG_LEVEL || 'info',
+  }
+}
+
+/** Settings that were given but cannot take effect, so the operator hears about them at start-up. */
+export function ignoredSettings(env: NodeJS.ProcessEnv, config: Config): string[] {
+  const notes: string[] = []
+  if (env.BANSHI_FAKE_NOW && !config.devLogin) {
+    notes.push('BANSHI_FAKE_NOW is ignored: it only works together with BANSHI_DEV_LOGIN=1')
+  }
+  return notes
+}

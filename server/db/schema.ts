@@ -1,0 +1,67 @@
+// The table map: what Kysely checks every query against. Migrations create these tables; JSON columns hold text so
+// the same queries run on SQLite and PostgreSQL; booleans are 0/1 integers for the same reason.
+import type { Generated } from 'kysely'
+
+export interface ItemsTable {
+  code: string
+  name: string
+  department: string
+  type: string
+  audience: string // JSON string[]
+  kind: string
+  legal_days: number
+  promised_days: number
+  fee: string // JSON number | string
+  visits: number
+  online: string
+  levels: string // JSON HallLevel[]
+  anywhere: number
+  appointment: number
+  conditions: string // JSON string[]
+  materials: string // JSON Material[]
+  steps: string // JSON string[]
+  basis: string
+  phone: string
+  topics: string // JSON string[], in catalog order (item_topics is the index)
+  views: Generated<number>
+}
+
+export interface ItemTopicsTable {
+  item_code: string
+  topic: string
+}
+
+export interface HallsTable {
+  id: string
+  name: string
+  level: string
+  parent: string | null
+  address: string
+  lat: number
+  lng: number
+  phone: string
+  hours: string // JSON WeeklyHours
+  self_service_24h: number
+  windows: number
+  position: number
+}
+
+export interface HallCategoriesTable {
+  hall_id: string
+  id: string
+  name: string
+  position: number
+}
+
+export interface ItemHallsTable {
+  item_code: string
+  hall_id: string
+}
+
+export interface Database {
+  items: ItemsTable
+  item_topics: ItemTopicsTable
+  halls: HallsTable
+  hall_categories: HallCategoriesTable
+  item_halls: ItemHallsTable
+}

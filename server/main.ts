@@ -1,0 +1,92 @@
+import os from 'node:os'
+import { buildApp, loggerOptions } from './app'
+import { clockFor } from './clock'
+import { ConfigError, ignoredSettings, loadConfig } from './config'
+import { migrateToLatest, openDatabase } from './db/connect'
+import { connectRedis } from './redis'
+import { ensureCatalog } from './seed/ensureCatalog'
+import { webAppAvailable } from './plugins/webApp'
+
+const SHUTDOWN_GRACE_MS = 10_000
+
+function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((net): net is os.NetworkInterfaceInfo => !!net && net.family === 'IPv4' && !net.internal)
+    .map((net) => net.address)
+}
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`)
+      process.exit(2)
+    }
+    throw error
+  }
+
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const redis = config.redisUrl ? connectRedis(config.redisUrl) : null
+  const app = await buildApp({
+    db: database.db,
+    clock: clockFor(config),
+    redis,
+    h5Dir: config.h5Dir,
+    logger: loggerOptions(config.logLevel),
+  })
+  for (const note of ignoredSettings(process.env, config)) app.log.warn(note)
+
+  const applied = await migrateToLatest(database.db)
+  if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated')
+  const seeded = await ensureCatalog(database.db)
+  if (seeded) app.log.info(seeded, 'catalog seeded from the bundled sample data')
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down: finishing requests in flight')
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting')
+      process.exit(1)
+    }, SHUTDOWN_GRACE_MS)
+    force.unref()
+    try {
+      await app.close()
+      await database.close()
+      await redis?.quit().catch(() => redis.disconnect())
+      process.exit(0)
+    } catch (error) {
+      app.log.error({ err: error }, 'error during shutdown')
+      process.exit(1)
+    }
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const urls = [`http://localhost:${port}/`, ...lanAddresses().map((ip) => `http://${ip}:${port}/`)]
+  const lines = [
+    '',
+    `  办事通 Banshi is running${config.demo ? ' (demo mode)' : ''}`,
+    `  Open:      ${urls[0]}`,
+    ...urls.slice(1).map((url) => `  On a phone on the same network: ${url}`),
+    `  API docs:  ${urls[0]}docs`,
+    `  Database:  ${database.dialect} (${database.location})`,
+    `  Redis:     ${config.redisUrl ? 'configured' : 'not configured (in-process events)'}`,
+    webAppAvailable(config.h5Dir) ? '' : `  Note: no H5 build in ${config.h5Dir}; run \`npm run build:h5\` to serve the app.`,
+    config.fakeNow ? `  Clock:     starts at ${config.fakeNow.toISOString()} (BANSHI_FAKE_NOW)` : '',
+    '',
+  ].filter((line, index, all) => line !== '' || index === 0 || index === all.length - 1)
+  console.log(lines.join('\n'))
+}
+
+main().catch((error) => {
+  console.error('Banshi failed to start:', error)
+  process.exit(1)
+})

@@ -1,0 +1,31 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import fastifyStatic from '@fastify/static'
+
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css|png|jpg|svg|woff2?)$/
+
+/** Hashed assets never change under their name; index.html must always be revalidated to pick up new builds. */
+export function cacheControlFor(filePath: string): string {
+  const name = path.basename(filePath)
+  if (name === 'index.html' || name === 'sw.js' || name.endsWith('.webmanifest')) return 'no-cache'
+  if (HASHED_ASSET.test(name)) return IMMUTABLE
+  return 'public, max-age=3600'
+}
+
+export function webAppAvailable(h5Dir: string): boolean {
+  return fs.existsSync(path.join(h5Dir, 'index.html'))
+}
+
+/** Serves the built H5 app at /. Returns a function that sends the app shell for client-side routes. */
+export async function registerWebApp(app: FastifyInstance, h5Dir: string): Promise<(reply: FastifyReply) => FastifyReply> {
+  await app.register(fastifyStatic, {
+    root: h5Dir,
+    prefix: '/',
+    cacheControl: false,
+    preCompressed: true,
+    setHeaders: (res, filePath) => res.setHeader('Cache-Control', cacheControlFor(filePath)),
+  })
+  return (reply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html')
+}

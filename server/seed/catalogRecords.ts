@@ -1,0 +1,56 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+import { CatalogItemSchema, HallLevelSchema, QueueCategorySchema, WeeklyHoursSchema } from '../../src/domain/contract'
+import itemsJson from './data/items.json'
+import hallsJson from './data/halls.json'
+
+/** A hall as published in the import format (halls.json). */
+export const HallRecordSchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+  name: Type.String({ minLength: 1 }),
+  level: HallLevelSchema,
+  parent: Type.Union([Type.String(), Type.Null()]),
+  address: Type.String(),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  lng: Type.Number({ minimum: -180, maximum: 180 }),
+  phone: Type.String(),
+  hours: WeeklyHoursSchema,
+  selfService24h: Type.Boolean(),
+  windows: Type.Integer({ minimum: 0 }),
+  categories: Type.Array(QueueCategorySchema),
+})
+
+export type HallRecord = Static<typeof HallRecordSchema>
+export type ItemRecord = Static<typeof CatalogItemSchema>
+
+export class CatalogFormatError extends Error {}
+
+function checkAll<T>(schema: Parameters<typeof Value.Check>[0], records: unknown, label: string): T[] {
+  if (!Array.isArray(records)) throw new CatalogFormatError(`${label}: expected a list`)
+  records.forEach((record, index) => {
+    if (!Value.Check(schema, record)) {
+      const first = Value.Errors(schema, record).First()
+      throw new CatalogFormatError(`${label}[${index}]${first ? ` ${first.path}: ${first.message}` : ''}`)
+    }
+  })
+  return records as T[]
+}
+
+export function checkItems(records: unknown): ItemRecord[] {
+  const items = checkAll<ItemRecord>(CatalogItemSchema, records, 'items')
+  const seen = new Set<string>()
+  for (const item of items) {
+    if (seen.has(item.code)) throw new CatalogFormatError(`items: code ${item.code} appears twice`)
+    seen.add(item.code)
+  }
+  return items
+}
+
+export function checkHalls(records: unknown): HallRecord[] {
+  return checkAll<HallRecord>(HallRecordSchema, records, 'halls')
+}
+
+/** The sample district catalog shipped with the project (copied from the shared sample data). */
+export function bundledCatalog(): { items: ItemRecord[]; halls: HallRecord[] } {
+  return { items: checkItems(itemsJson), halls: checkHalls(hallsJson) }
+}

@@ -1,0 +1,35 @@
+import type { DepartmentCount, Guide, ItemList, TopicCount } from '@/domain/contract'
+import { http } from './http'
+
+export interface ItemQuery {
+  q?: string
+  topic?: string
+  department?: string
+  hall?: string
+  limit?: number
+  offset?: number
+}
+
+function definedParams(query: ItemQuery): ItemQuery {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== '')) as ItemQuery
+}
+
+export async function searchItems(query: ItemQuery, signal?: AbortSignal): Promise<ItemList> {
+  const { data } = await http.get<ItemList>('/items', { params: definedParams(query), signal })
+  return data
+}
+
+export async function fetchGuide(code: string): Promise<Guide> {
+  const { data } = await http.get<Guide>(`/items/${encodeURIComponent(code)}`)
+  return data
+}
+
+export async function fetchTopics(): Promise<TopicCount[]> {
+  const { data } = await http.get<TopicCount[]>('/topics')
+  return data
+}
+
+export async function fetchDepartments(): Promise<DepartmentCount[]> {
+  const { data } = await http.get<DepartmentCount[]>('/departments')
+  return data
+}

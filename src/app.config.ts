@@ -1,0 +1,10 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/search/index', 'pages/guide/index', 'pages/browse/index', 'pages/items/index'],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#1559b7',
+    navigationBarTitleText: '办事通',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f9',
+  },
+})

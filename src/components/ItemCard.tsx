@@ -1,0 +1,31 @@
+import { View, Text } from '@tarojs/components'
+import { a11y } from '@/platform/a11y'
+import type { ItemSummary } from '@/domain/contract'
+import { tripsLabel } from '@/domain/guideFacts'
+import { openPage, paths } from '@/navigation'
+import Highlight from './Highlight'
+import './ItemCard.scss'
+
+function promiseLabel(item: ItemSummary): string {
+  return item.kind === '即办件' || item.promisedDays === 0 ? '当场办结' : `承诺${item.promisedDays}个工作日`
+}
+
+export default function ItemCard({ item, terms = [] }: { item: ItemSummary; terms?: string[] }) {
+  return (
+    <View
+      className='item-card'
+      {...a11y({ role: 'link', label: `${item.name},${item.department}` })}
+      onClick={() => openPage(paths.guide(item.code))}
+    >
+      <View className='item-card__name'>
+        <Highlight text={item.name} terms={terms} />
+      </View>
+      <Text className='item-card__department'>{item.department}</Text>
+      <View className='item-card__facts'>
+        {item.online === '全程网办' ? <Text className='fact-tag fact-tag--online'>全程网办</Text> : null}
+        <Text className='fact-tag'>{tripsLabel(item.visits)}</Text>
+        <Text className='fact-tag'>{promiseLabel(item)}</Text>
+      </View>
+    </View>
+  )
+}

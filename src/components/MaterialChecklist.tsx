@@ -1,0 +1,62 @@
+import { View, Text } from '@tarojs/components'
+import { a11y } from '@/platform/a11y'
+import { Checkbox } from '@nutui/nutui-react-taro'
+import type { Material } from '@/domain/contract'
+import { checklistProgress, pruneTicks } from '@/domain/materialChecklist'
+import { materialFormLabel } from '@/domain/guideFacts'
+import { useChecklistStore, useTickedMaterials } from '@/stores/checklist'
+import './MaterialChecklist.scss'
+
+/** 材料清单: tick off what is already in the folder; the ticks stay on this device. */
+export default function MaterialChecklist({ itemCode, materials }: { itemCode: string; materials: Material[] }) {
+  const storedTicks = useTickedMaterials(itemCode)
+  const toggle = useChecklistStore((state) => state.toggle)
+  const clear = useChecklistStore((state) => state.clear)
+  const ticked = pruneTicks(materials, storedTicks)
+  const progress = checklistProgress(materials, ticked)
+
+  if (materials.length === 0) {
+    return <Text className='checklist__none'>无需提交材料</Text>
+  }
+
+  return (
+    <View className='checklist'>
+      <View className='checklist__progress' {...a11y({ role: 'status' })}>
+        <Text>
+          已备齐 {progress.ticked}/{progress.total} 项
+          {progress.ready ? ',必需材料已齐全' : `,还差 ${progress.requiredMissing.length} 项必需材料`}
+        </Text>
+        {progress.ticked > 0 ? (
+          <Text className='checklist__reset' {...a11y({ role: 'button' })} onClick={() => clear(itemCode)}>
+            清除勾选
+          </Text>
+        ) : null}
+      </View>
+      {materials.map((material) => {
+        const checked = ticked.includes(material.name)
+        return (
+          <View key={material.name} className={`checklist__row${checked ? ' checklist__row--done' : ''}`}>
+            <Checkbox
+              className='checklist__box'
+              checked={checked}
+              onChange={() => toggle(itemCode, material.name)}
+              aria-label={`${material.name}${checked ? ',已备齐' : ',未备齐'}`}
+              label={
+                <View className='checklist__text'>
+                  <Text className='checklist__name'>{material.name}</Text>
+                  <View className='checklist__meta'>
+                    <Text className={material.required ? 'badge badge--required' : 'badge'}>
+                      {material.required ? '必需' : '非必需'}
+                    </Text>
+                    <Text>{materialFormLabel(material)}</Text>
+                  </View>
+                  {material.note ? <Text className='checklist__note'>说明:{material.note}</Text> : null}
+                </View>
+              }
+            />
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,38 @@
+import { View, Input, Text } from '@tarojs/components'
+import { a11y } from '@/platform/a11y'
+import { ITEM_QUERY_MAX } from '@/domain/limits'
+import './SearchField.scss'
+
+interface SearchFieldProps {
+  value: string
+  onChange(value: string): void
+  onConfirm?(value: string): void
+  autoFocus?: boolean
+  placeholder?: string
+}
+
+export default function SearchField({ value, onChange, onConfirm, autoFocus, placeholder = '搜索事项,如:身份证、社保、居住证' }: SearchFieldProps) {
+  return (
+    <View className='search-field' {...a11y({ role: 'search' })}>
+      <Text className='search-field__icon' {...a11y({ hidden: true })}>
+        🔍
+      </Text>
+      <Input
+        className='search-field__input'
+        type='text'
+        confirmType='search'
+        value={value}
+        focus={autoFocus}
+        maxlength={ITEM_QUERY_MAX}
+        placeholder={placeholder} {...a11y({ label: '搜索办事事项' })}
+        onInput={(event) => onChange(event.detail.value)}
+        onConfirm={(event) => onConfirm?.(event.detail.value)}
+      />
+      {value ? (
+        <Text className='search-field__clear' {...a11y({ role: 'button', label: '清空搜索' })} onClick={() => onChange('')}>
+          ✕
+        </Text>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,56 @@
+import { View, Text } from '@tarojs/components'
+import { a11y } from '@/platform/a11y'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import type { ReactNode } from 'react'
+import type { ApiError } from '@/api/apiError'
+import './StatusViews.scss'
+
+/** Grey placeholder rows in the shape of the content to come, so nothing jumps when it arrives. */
+export function LoadingRows({ rows = 4, label = '正在加载' }: { rows?: number; label?: string }) {
+  return (
+    <View className='status-loading' {...a11y({ role: 'progressbar', label })}>
+      {Array.from({ length: rows }, (_, index) => (
+        <View key={index} className='status-loading__row'>
+          <Skeleton rows={2} animated />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export function EmptyState({ title, description, children }: { title: string; description?: string; children?: ReactNode }) {
+  return (
+    <View className='status-empty' {...a11y({ role: 'status' })}>
+      <Text className='status-empty__title'>{title}</Text>
+      {description ? <Text className='status-empty__description'>{description}</Text> : null}
+      {children ? <View className='status-empty__actions'>{children}</View> : null}
+    </View>
+  )
+}
+
+/** Says what went wrong in the server's words and offers the one thing to do about it. */
+export function ErrorState({ message, onRetry, children }: { message: string; onRetry?: () => void; children?: ReactNode }) {
+  return (
+    <View className='status-error' {...a11y({ role: 'alert' })}>
+      <Text className='status-error__message'>{message}</Text>
+      <View className='status-empty__actions'>
+        {onRetry ? (
+          <Button type='primary' size='large' onClick={onRetry}>
+            重试
+          </Button>
+        ) : null}
+        {children}
+      </View>
+    </View>
+  )
+}
+
+/** A thin notice above content that is still shown although refreshing it failed. */
+export function StaleNotice({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  return (
+    <View className='status-stale' {...a11y({ role: 'alert' })} onClick={onRetry}>
+      <Text>{error.message}</Text>
+      <Text className='status-stale__retry'>点此重试</Text>
+    </View>
+  )
+}

@@ -1,0 +1,7 @@
+// The REST contract (../shared/API.md) as schemas: the server validates and documents with them, the client and
+// the msw fixtures take their types from them. Client code imports types only, so no schema code ships to phones.
+export * from './common'
+export * from './catalog'
+export * from './halls'
+export * from './health'
+export * from '../limits'

@@ -1,0 +1,20 @@
+const EARTH_RADIUS_M = 6371008.8
+
+export interface LatLng {
+  lat: number
+  lng: number
+}
+
+/** Great-circle distance in whole metres (haversine); plenty for "which hall is nearer". */
+export function distanceMeters(a: LatLng, b: LatLng): number {
+  const toRad = (deg: number) => (deg * Math.PI) / 180
+  const dLat = toRad(b.lat - a.lat)
+  const dLng = toRad(b.lng - a.lng)
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2
+  return Math.round(2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))))
+}
+
+export function formatDistance(meters: number): string {
+  if (meters < 1000) return `${meters}米`
+  return `${(meters / 1000).toFixed(meters < 10000 ? 1 : 0)}公里`
+}

@@ -1,0 +1,30 @@
+import { View, Text } from '@tarojs/components'
+import { useState } from 'react'
+import type { Guide } from '@/domain/contract'
+import { whereToApplyNote } from '@/domain/guideFacts'
+import HallCard from '@/components/HallCard'
+import { a11y } from '@/platform/a11y'
+
+const FIRST_HALLS = 3
+
+/** 办理地点: the halls that handle the item, a few at first (district hall first), all on request. */
+export default function GuideHalls({ guide }: { guide: Guide }) {
+  const [showAll, setShowAll] = useState(false)
+  const halls = showAll ? guide.halls : guide.halls.slice(0, FIRST_HALLS)
+  if (guide.halls.length === 0) {
+    return <Text className='guide__muted'>暂无可办理的大厅信息,请拨打咨询电话确认。</Text>
+  }
+  return (
+    <View>
+      <Text className='guide__note'>{whereToApplyNote(guide)}</Text>
+      {halls.map((hall) => (
+        <HallCard key={hall.id} hall={hall} />
+      ))}
+      {guide.halls.length > FIRST_HALLS ? (
+        <Text className='guide__toggle' {...a11y({ role: 'button' })} onClick={() => setShowAll(!showAll)}>
+          {showAll ? '收起' : `查看全部 ${guide.halls.length} 个办理地点`}
+        </Text>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '办事通',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,103 @@
+import { View, Text } from '@tarojs/components'
+import { useShareAppMessage } from '@tarojs/taro'
+import { useEffect } from 'react'
+import { useBrowseStore } from '@/stores/browse'
+import { useItemList, useItemListsStore } from '@/stores/itemLists'
+import ItemCard from '@/components/ItemCard'
+import Section from '@/components/Section'
+import { ErrorState, LoadingRows } from '@/components/StatusViews'
+import PhoneLink from '@/platform/PhoneLink'
+import { a11y } from '@/platform/a11y'
+import { usePullToRefresh } from '@/hooks/usePullToRefresh'
+import { GOVERNMENT_HOTLINE } from '@/constants'
+import { openPage, paths } from '@/navigation'
+import './index.scss'
+
+const POPULAR = {}
+const TOPICS_ON_HOME = 8
+
+export default function Home() {
+  const topics = useBrowseStore((state) => state.topics)
+  const loadTopics = useBrowseStore((state) => state.loadTopics)
+  const popular = useItemList(POPULAR)
+  const loadPopular = useItemListsStore((state) => state.load)
+
+  useEffect(() => {
+    void loadTopics()
+    if (popular.status === 'idle') void loadPopular(POPULAR)
+  }, [loadTopics, loadPopular, popular.status])
+
+  usePullToRefresh(() => Promise.all([loadTopics({ refresh: true }), loadPopular(POPULAR)]))
+  useShareAppMessage(() => ({ title: '办事通:办事指南、预约、排队、进度一站查', path: paths.home }))
+
+  return (
+    <View className='home'>
+      <View className='home__hero'>
+        <Text className='home__title' {...a11y({ role: 'heading', level: 1 })}>
+          办事通
+        </Text>
+        <Text className='home__subtitle'>查清要带什么材料,最多跑一次</Text>
+        <View className='home__search' {...a11y({ role: 'search' })} onClick={() => openPage(paths.search())}>
+          <Text {...a11y({ role: 'button', label: '搜索办事事项' })} className='home__search-box'>
+            🔍 搜索事项,如:身份证、社保、居住证
+          </Text>
+        </View>
+      </View>
+
+      <Section
+        title='按主题办事'
+        extra={
+          <Text className='home__more' {...a11y({ role: 'link' })} onClick={() => openPage(paths.browse('topics'))}>
+            全部主题 ›
+          </Text>
+        }
+      >
+        {topics.status === 'error' && !topics.data ? (
+          <ErrorState message={topics.error.message} onRetry={() => void loadTopics({ refresh: true })} />
+        ) : !topics.data ? (
+          <LoadingRows rows={2} />
+        ) : (
+          <View className='home__topics'>
+            {topics.data.slice(0, TOPICS_ON_HOME).map(({ topic, count }) => (
+              <View
+                key={topic}
+                className='home__topic'
+                {...a11y({ role: 'link', label: `${topic},${count}个事项` })}
+                onClick={() => openPage(paths.items({ topic }))}
+              >
+                <Text className='home__topic-name'>{topic}</Text>
+                <Text className='home__topic-count'>{count}项</Text>
+              </View>
+            ))}
+          </View>
+        )}
+        <View className='home__links'>
+          <Text className='home__link' {...a11y({ role: 'link' })} onClick={() => openPage(paths.browse('departments'))}>
+            按部门查找 ›
+          </Text>
+        </View>
+      </Section>
+
+      <Section title='大家都在办'>
+        {popular.status === 'error' && popular.items.length === 0 ? (
+          <ErrorState message={popular.error?.message ?? ''} onRetry={() => void loadPopular(POPULAR)} />
+        ) : popular.items.length === 0 ? (
+          <LoadingRows rows={3} />
+        ) : (
+          <View className='home__popular'>
+            {popular.items.slice(0, 6).map((item) => (
+              <ItemCard key={item.code} item={item} />
+            ))}
+          </View>
+        )}
+      </Section>
+
+      <View className='home__help'>
+        <Text>找不到要办的事?</Text>
+        <PhoneLink className='home__hotline' phone={GOVERNMENT_HOTLINE} label='拨打12345政务服务便民热线'>
+          <Text>拨打 12345 政务服务热线</Text>
+        </PhoneLink>
+      </View>
+    </View>
+  )
+}

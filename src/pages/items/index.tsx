@@ -1,0 +1,57 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
+import { useEffect, useMemo } from 'react'
+import { useItemList, useItemListsStore } from '@/stores/itemLists'
+import ItemCard from '@/components/ItemCard'
+import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
+import { a11y } from '@/platform/a11y'
+import { usePullToRefresh } from '@/hooks/usePullToRefresh'
+import { routeParam } from '@/navigation'
+import './index.scss'
+
+/** Items of one topic, department or hall. */
+export default function ItemsPage() {
+  const params = useRouter().params
+  const topic = routeParam(params, 'topic')
+  const department = routeParam(params, 'department')
+  const hall = routeParam(params, 'hall')
+  const filter = useMemo(
+    () => ({ topic: topic || undefined, department: department || undefined, hall: hall || undefined }),
+    [topic, department, hall],
+  )
+  const title = topic || department || '事项列表'
+  const list = useItemList(filter)
+  const load = useItemListsStore((state) => state.load)
+  const loadMore = useItemListsStore((state) => state.loadMore)
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title }).catch(() => {})
+    void load(filter)
+  }, [filter, title, load])
+  usePullToRefresh(() => load(filter))
+  useReachBottom(() => void loadMore(filter))
+
+  if (list.status === 'error' && list.items.length === 0) {
+    return <ErrorState message={list.error?.message ?? ''} onRetry={() => void load(filter)} />
+  }
+  if (list.items.length === 0 && list.status !== 'ready') return <LoadingRows rows={6} />
+  if (list.total === 0) {
+    return <EmptyState title='这里暂时没有事项' description='可以返回换个分类,或在首页搜索您要办的事。' />
+  }
+  return (
+    <View className='items-page'>
+      <Text className='items-page__title' {...a11y({ role: 'heading', level: 1 })}>
+        {title} · 共 {list.total} 项
+      </Text>
+      {list.items.map((item) => (
+        <ItemCard key={item.code} item={item} />
+      ))}
+      {list.loadingMore ? <LoadingRows rows={1} label='正在加载更多' /> : null}
+      {list.items.length < list.total && !list.loadingMore ? (
+        <Text className='items-page__more' {...a11y({ role: 'button' })} onClick={() => void loadMore(filter)}>
+          {list.error ? `${list.error.message} 点此重试` : '加载更多'}
+        </Text>
+      ) : null}
+    </View>
+  )
+}

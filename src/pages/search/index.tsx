@@ -1,0 +1,99 @@
+import { View, Text } from '@tarojs/components'
+import { useReachBottom, useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { useEffect, useMemo, useState } from 'react'
+import { searchTerms } from '@/domain/searchQuery'
+import { useItemList, useItemListsStore } from '@/stores/itemLists'
+import { useDebouncedValue } from '@/hooks/useDebouncedValue'
+import SearchField from '@/components/SearchField'
+import ItemCard from '@/components/ItemCard'
+import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
+import PhoneLink from '@/platform/PhoneLink'
+import { a11y } from '@/platform/a11y'
+import { GOVERNMENT_HOTLINE } from '@/constants'
+import { openPage, paths, routeParam } from '@/navigation'
+import './index.scss'
+
+const TYPING_PAUSE_MS = 250
+
+function NothingFound({ query }: { query: string }) {
+  return (
+    <EmptyState title={`没有找到与“${query}”相关的事项`} description='换个说法试试,比如只输入关键字“身份证”“社保”;也可以按主题查找,或打电话问一问。'>
+      <Button type='primary' size='large' onClick={() => openPage(paths.browse('topics'))}>
+        按主题查找
+      </Button>
+      <PhoneLink className='search-page__call' phone={GOVERNMENT_HOTLINE} label='拨打12345政务服务便民热线咨询'>
+        <Text>拨打 12345 咨询</Text>
+      </PhoneLink>
+    </EmptyState>
+  )
+}
+
+export default function SearchPage() {
+  const router = useRouter()
+  const [query, setQuery] = useState(() => routeParam(router.params, 'q'))
+  const settledQuery = useDebouncedValue(query.trim(), TYPING_PAUSE_MS)
+  const filter = useMemo(() => ({ q: settledQuery }), [settledQuery])
+  const list = useItemList(filter)
+  const load = useItemListsStore((state) => state.load)
+  const loadMore = useItemListsStore((state) => state.loadMore)
+  const terms = useMemo(() => searchTerms(settledQuery), [settledQuery])
+
+  useEffect(() => {
+    if (!settledQuery) return
+    // A newer query aborts the older request, so a slow answer can never overwrite a fresh one.
+    const controller = new AbortController()
+    void load(filter, { signal: controller.signal })
+    return () => controller.abort()
+  }, [filter, settledQuery, load])
+
+  useReachBottom(() => {
+    if (settledQuery) void loadMore(filter)
+  })
+
+  const waiting = query.trim() !== settledQuery || list.status === 'loading' || list.status === 'idle'
+
+  return (
+    <View className='search-page'>
+      <View className='search-page__bar'>
+        <SearchField value={query} onChange={setQuery} onConfirm={(value) => setQuery(value)} autoFocus />
+      </View>
+
+      {!query.trim() ? (
+        <View className='search-page__hint'>
+          <Text>输入您要办的事,例如“身份证”“社保卡”“营业执照”。</Text>
+          <Text className='search-page__browse' {...a11y({ role: 'link' })} onClick={() => openPage(paths.browse('topics'))}>
+            不知道叫什么?按主题查找 ›
+          </Text>
+        </View>
+      ) : waiting && list.items.length === 0 ? (
+        <LoadingRows rows={4} label='正在搜索' />
+      ) : list.status === 'error' && list.items.length === 0 ? (
+        <ErrorState message={list.error?.message ?? ''} onRetry={() => void load(filter)} />
+      ) : list.status === 'ready' && list.total === 0 ? (
+        <NothingFound query={settledQuery} />
+      ) : (
+        <View className='search-page__results'>
+          <Text className='search-page__count' {...a11y({ role: 'status', live: 'polite' })}>
+            {waiting ? '正在搜索…' : `找到 ${list.total} 个事项`}
+          </Text>
+          {list.items.map((item) => (
+            <ItemCard key={item.code} item={item} terms={terms} />
+          ))}
+          {list.loadingMore ? <LoadingRows rows={1} label='正在加载更多' /> : null}
+          {list.error && list.items.length > 0 ? (
+            <Text className='search-page__more' {...a11y({ role: 'button' })} onClick={() => void loadMore(filter)}>
+              {list.error.message} 点此重试
+            </Text>
+          ) : list.items.length < list.total ? (
+            <Text className='search-page__more' {...a11y({ role: 'button' })} onClick={() => void loadMore(filter)}>
+              加载更多
+            </Text>
+          ) : list.total > 0 ? (
+            <Text className='search-page__end'>没有更多了</Text>
+          ) : null}
+        </View>
+      )}
+    </View>
+  )
+}

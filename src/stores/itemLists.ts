@@ -1,0 +1,73 @@
+import { create } from 'zustand'
+import type { ItemSummary } from '@/domain/contract'
+import { searchItems, type ItemQuery } from '@/api/catalog'
+import { apiErrorOf } from './resource'
+import type { ApiError } from '@/api/apiError'
+
+export const PAGE_SIZE = 20
+
+export interface ItemListState {
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  items: ItemSummary[]
+  total: number
+  /** A next page is being fetched (the list stays visible). */
+  loadingMore: boolean
+  error?: ApiError
+}
+
+const EMPTY: ItemListState = { status: 'idle', items: [], total: 0, loadingMore: false }
+
+type Filter = Omit<ItemQuery, 'limit' | 'offset'>
+
+/** The key a list is cached under: same filter, same list. */
+export function listKey(filter: Filter): string {
+  return JSON.stringify([filter.q?.trim() ?? '', filter.topic ?? '', filter.department ?? '', filter.hall ?? ''])
+}
+
+interface ItemListsState {
+  lists: Record<string, ItemListState>
+  /** First page; replaces the list (pull-to-refresh, new query). Stale answers for older queries are dropped. */
+  load(filter: Filter, options?: { signal?: AbortSignal }): Promise<void>
+  loadMore(filter: Filter): Promise<void>
+}
+
+export const useItemListsStore = create<ItemListsState>()((set, get) => {
+  const update = (key: string, patch: Partial<ItemListState>) =>
+    set((state) => ({ lists: { ...state.lists, [key]: { ...(state.lists[key] ?? EMPTY), ...patch } } }))
+
+  return {
+    lists: {},
+    async load(filter, options) {
+      const key = listKey(filter)
+      update(key, { status: 'loading', error: undefined, loadingMore: false })
+      try {
+        const page = await searchItems({ ...filter, limit: PAGE_SIZE, offset: 0 }, options?.signal)
+        update(key, { status: 'ready', items: page.items, total: page.total })
+      } catch (error) {
+        const apiError = apiErrorOf(error)
+        if (apiError) update(key, { status: 'error', error: apiError })
+      }
+    },
+    async loadMore(filter) {
+      const key = listKey(filter)
+      const current = get().lists[key]
+      if (!current || current.status !== 'ready' || current.loadingMore || current.items.length >= current.total) return
+      update(key, { loadingMore: true, error: undefined })
+      try {
+        const page = await searchItems({ ...filter, limit: PAGE_SIZE, offset: current.items.length })
+        const known = new Set(current.items.map((item) => item.code))
+        update(key, {
+          items: [...current.items, ...page.items.filter((item) => !known.has(item.code))],
+          total: page.total,
+          loadingMore: false,
+        })
+      } catch (error) {
+        update(key, { loadingMore: false, error: apiErrorOf(error) ?? undefined })
+      }
+    },
+  }
+})
+
+export function useItemList(filter: Filter): ItemListState {
+  return useItemListsStore((state) => state.lists[listKey(filter)] ?? EMPTY)
+}

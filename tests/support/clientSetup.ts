@@ -1,0 +1,14 @@
+import '@testing-library/jest-dom'
+import { cleanup } from '@testing-library/react'
+import { server } from '../../mock/node'
+import { resetTaro } from './taro'
+import { resetStores } from './stores'
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  cleanup()
+  server.resetHandlers()
+  resetTaro()
+  resetStores()
+})
+afterAll(() => server.close())

@@ -1,0 +1,17 @@
+// Every zustand store starts each test from its initial state (zustand's testing guide).
+import { useBrowseStore } from '@/stores/browse'
+import { useChecklistStore } from '@/stores/checklist'
+import { useGuidesStore } from '@/stores/guides'
+import { useItemListsStore } from '@/stores/itemLists'
+
+interface ResettableStore {
+  getState(): object
+  setState(state: object, replace: true): void
+}
+
+const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore] as unknown as ResettableStore[]
+const initialStates = stores.map((store) => store.getState())
+
+export function resetStores(): void {
+  stores.forEach((store, index) => store.setState(initialStates[index], true))
+}

@@ -1,0 +1,63 @@
+// Thin DOM stand-ins for Taro's components, close to what the H5 build renders.
+import React, { forwardRef, type ReactNode } from 'react'
+
+type Props = Record<string, unknown> & { children?: ReactNode; className?: string }
+
+/** Props Taro understands that are not DOM attributes. */
+const TARO_ONLY = ['hoverClass', 'hoverStartTime', 'hoverStayTime', 'catchMove', 'ariaRole', 'ariaLabel', 'ariaHidden', 'userSelect', 'decode', 'lazyLoad', 'mode', 'nativeProps']
+
+function domProps(props: Props): Props {
+  const out: Props = {}
+  for (const [key, value] of Object.entries(props)) if (!TARO_ONLY.includes(key)) out[key] = value
+  return out
+}
+
+function element(tag: string) {
+  const Component = forwardRef<HTMLElement, Props>((props, ref) => React.createElement(tag, { ...domProps(props), ref }))
+  Component.displayName = tag
+  return Component
+}
+
+export const View = element('div')
+export const Text = element('span')
+export const Label = element('label')
+export const ScrollView = element('div')
+export const Block = ({ children }: Props) => <>{children}</>
+export const Image = forwardRef<HTMLImageElement, Props>(({ src, ...rest }, ref) => (
+  <img ref={ref} src={src as string} alt='' {...domProps(rest)} />
+))
+
+export const Button = forwardRef<HTMLButtonElement, Props>(({ children, formType, ...rest }, ref) => (
+  <button ref={ref} type={formType === 'submit' ? 'submit' : 'button'} {...domProps(rest)}>
+    {children as ReactNode}
+  </button>
+))
+
+interface InputProps {
+  value?: string
+  placeholder?: string
+  maxlength?: number
+  focus?: boolean
+  className?: string
+  type?: string
+  confirmType?: string
+  onInput?(event: { detail: { value: string } }): void
+  onConfirm?(event: { detail: { value: string } }): void
+  [key: string]: unknown
+}
+
+export const Input = ({ value, placeholder, maxlength, focus, className, onInput, onConfirm, type, confirmType: _c, ...rest }: InputProps) => (
+  <input
+    {...domProps(rest)}
+    className={className}
+    type={type === 'number' || type === 'digit' ? 'text' : (type as string) ?? 'text'}
+    value={value ?? ''}
+    placeholder={placeholder}
+    maxLength={maxlength}
+    autoFocus={focus}
+    onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+    onKeyDown={(event) => {
+      if (event.key === 'Enter') onConfirm?.({ detail: { value: (event.target as HTMLInputElement).value } })
+    }}
+  />
+)
