@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely'
 import type { Redis } from 'ioredis'
 import type { Database } from './db/schema'
 import type { Clock } from './clock'
-import { registerErrorHandler, sendError } from './http/errorHandler'
+import { registerErrorHandler, sendError, sendFrameworkError } from './http/errorHandler'
 import { openApiRoute, registerOpenApi } from './plugins/openapi'
 import { registerWebApp, webAppAvailable } from './plugins/webApp'
 import { healthRoutes } from './modules/health/routes'
@@ -39,13 +39,19 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   }
 }
 
+const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' }
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     // Also lets the "check" ajv keyword set coerce query strings ("20" → 20) as every querystring needs.
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, allErrors: true } },
+    // strictNumbers off: with it on, ajv skips minimum/maximum for a non-finite number, and coercion turns
+    // "?limit=1e400" into Infinity after the type check, so Infinity reached the database (a 500).
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, allErrors: true, strictNumbers: false } },
+    // Routing errors skip hooks and the error handler: answer them in the contract's JSON too.
+    frameworkErrors: (error, request, reply) => sendFrameworkError(error, request, reply.headers(SECURITY_HEADERS)),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorate('db', deps.db)
@@ -54,8 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandler(app)
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff')
-    reply.header('Referrer-Policy', 'same-origin')
+    reply.headers(SECURITY_HEADERS)
   })
 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] })

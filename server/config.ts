@@ -36,7 +36,10 @@ function parsePort(value: string | undefined): number {
 
 function parseFakeNow(value: string | undefined): Date | null {
   if (!value) return null
-  const date = new Date(value)
+  // Without an offset, Date would read the time in the server's own zone (often UTC in containers); the halls'
+  // clock is Asia/Shanghai, so that is what a bare "2026-11-25T10:00" means.
+  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(value)
+  const date = new Date(hasOffset ? value : `${value}+08:00`)
   if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
     throw new ConfigError(`BANSHI_FAKE_NOW must be an ISO time like 2026-11-25T10:00:00+08:00, got "${value}"`)
   }
@@ -46,7 +49,8 @@ function parseFakeNow(value: string | undefined): Date | null {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
   const demo = argv.includes('--demo')
   const cwd = process.cwd()
-  const devLogin = env.BANSHI_DEV_LOGIN !== undefined ? flag(env.BANSHI_DEV_LOGIN) : demo
+  // Empty counts as unset, as for every other setting here.
+  const devLogin = env.BANSHI_DEV_LOGIN ? flag(env.BANSHI_DEV_LOGIN) : demo
   const fakeNow = parseFakeNow(env.BANSHI_FAKE_NOW)
   return {
     port: parsePort(env.PORT),

@@ -25,6 +25,7 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: ErrorCode }> = {
   FST_ERR_CTP_INVALID_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
   FST_ERR_BAD_URL: { status: 400, code: 'VALIDATION_FAILED' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 400, code: 'VALIDATION_FAILED' },
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'VALIDATION_FAILED' },
 }
 
@@ -36,6 +37,23 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 429) return 'RATE_LIMITED'
   if (status === 503) return 'SERVICE_UNAVAILABLE'
   return 'VALIDATION_FAILED'
+}
+
+// A database that cannot be reached (or is shutting down, or busy) is a dependency outage, not our bug: the contract
+// answers 503 with Retry-After, as /readyz does.
+const DEPENDENCY_DOWN_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  '57P01', '57P02', '57P03', '53300', // PostgreSQL: shutting down, cannot connect now, too many connections
+  'SQLITE_BUSY',
+])
+const DEPENDENCY_DOWN_MESSAGE =
+  /timeout exceeded when trying to connect|Connection terminated|database connection is not open|driver has already been destroyed/i
+
+function dependencyDown(error: { code?: unknown; message?: unknown }): boolean {
+  const code = typeof error.code === 'string' ? error.code : ''
+  // SQLSTATE class 08: PostgreSQL connection exceptions.
+  if (DEPENDENCY_DOWN_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true
+  return typeof error.message === 'string' && DEPENDENCY_DOWN_MESSAGE.test(error.message)
 }
 
 export function sendError(
@@ -62,8 +80,26 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (known) return sendError(request, reply, known.status, known.code)
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) return sendError(request, reply, status, codeForStatus(status))
+    if (status === 503 || dependencyDown(error)) {
+      request.log.warn({ err: error }, 'dependency unavailable')
+      return sendError(request, reply.header('Retry-After', '5'), 503, 'SERVICE_UNAVAILABLE')
+    }
     // Anything else is our fault: log it with the request, tell the client nothing internal.
     request.log.error({ err: error }, 'unhandled error')
-    return sendError(request, reply, status === 503 ? 503 : 500, status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_ERROR')
+    return sendError(request, reply, 500, 'INTERNAL_ERROR')
   })
+}
+
+/**
+ * Errors Fastify raises while routing, before any hook or the error handler runs (a path that is not valid
+ * percent-encoding, a path parameter over the router's length limit). Passed as Fastify's `frameworkErrors`.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const known = FRAMEWORK_ERRORS[error.code]
+  if (!known) {
+    request.log.error({ err: error }, 'unhandled framework error')
+    return sendError(request, reply, 500, 'INTERNAL_ERROR')
+  }
+  const details = known.code === 'VALIDATION_FAILED' ? { fields: [{ field: 'path', issue: 'is not a valid address' }] } : undefined
+  return sendError(request, reply, known.status, known.code, details)
 }

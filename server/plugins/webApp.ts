@@ -25,6 +25,9 @@ export async function registerWebApp(app: FastifyInstance, h5Dir: string): Promi
     prefix: '/',
     cacheControl: false,
     preCompressed: true,
+    // A path climbing out of the build ("/js/..%2f..%2fpackage.json") is a page that does not exist; without this
+    // the static server answers 403, which the error hook could only call a validation failure.
+    allowedPath: (pathname) => !pathname.split(/[\\/]/).includes('..'),
     setHeaders: (res, filePath) => res.setHeader('Cache-Control', cacheControlFor(filePath)),
   })
   return (reply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html')

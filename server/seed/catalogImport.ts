@@ -116,8 +116,9 @@ export async function importCatalog(
 
     const itemCodes = items.map((item) => item.code)
     const hallIds = halls.map((hall) => hall.id)
-    if (itemCodes.length > 0) await trx.deleteFrom('items').where('code', 'not in', itemCodes).execute()
-    if (hallIds.length > 0) await trx.deleteFrom('halls').where('id', 'not in', hallIds).execute()
+    // `not in ()` is not valid SQL: an empty list removes everything (links were already rebuilt from it).
+    await trx.deleteFrom('items').$if(itemCodes.length > 0, (q) => q.where('code', 'not in', itemCodes)).execute()
+    await trx.deleteFrom('halls').$if(hallIds.length > 0, (q) => q.where('id', 'not in', hallIds)).execute()
   })
   return { items: items.length, halls: halls.length }
 }

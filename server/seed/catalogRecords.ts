@@ -47,7 +47,17 @@ export function checkItems(records: unknown): ItemRecord[] {
 }
 
 export function checkHalls(records: unknown): HallRecord[] {
-  return checkAll<HallRecord>(HallRecordSchema, records, 'halls')
+  const halls = checkAll<HallRecord>(HallRecordSchema, records, 'halls')
+  // Ids are primary keys (categories per hall): a repeat would fail the import halfway with a database error.
+  const seen = new Set<string>()
+  for (const hall of halls) {
+    if (seen.has(hall.id)) throw new CatalogFormatError(`halls: id ${hall.id} appears twice`)
+    seen.add(hall.id)
+    const categoryIds = hall.categories.map((category) => category.id)
+    const repeated = categoryIds.find((id, index) => categoryIds.indexOf(id) !== index)
+    if (repeated !== undefined) throw new CatalogFormatError(`halls: hall ${hall.id} lists category ${repeated} twice`)
+  }
+  return halls
 }
 
 /** The sample district catalog shipped with the project (copied from the shared sample data). */

@@ -16,7 +16,8 @@ export const http = axios.create({
   baseURL: `${apiBase}/api/v1`,
   timeout: 15_000,
   adapter: taroAdapter,
-  headers: { Accept: 'application/json' },
+  // Messages come back in the app's language (Chinese until the English interface lands), not the browser's.
+  headers: { Accept: 'application/json', 'Accept-Language': 'zh-CN' },
 })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,10 +1,10 @@
 import { View, Text } from '@tarojs/components'
-import { a11y } from '@/platform/a11y'
 import type { ItemSummary } from '@/domain/contract'
 import { tripsLabel } from '@/domain/guideFacts'
 import { openPage, paths } from '@/navigation'
 import Highlight from './Highlight'
 import './ItemCard.scss'
+import Pressable from './Pressable'
 
 function promiseLabel(item: ItemSummary): string {
   return item.kind === '即办件' || item.promisedDays === 0 ? '当场办结' : `承诺${item.promisedDays}个工作日`
@@ -12,11 +12,7 @@ function promiseLabel(item: ItemSummary): string {
 
 export default function ItemCard({ item, terms = [] }: { item: ItemSummary; terms?: string[] }) {
   return (
-    <View
-      className='item-card'
-      {...a11y({ role: 'link', label: `${item.name},${item.department}` })}
-      onClick={() => openPage(paths.guide(item.code))}
-    >
+    <Pressable className='item-card' role='link' label={`${item.name},${item.department}`} onPress={() => openPage(paths.guide(item.code))}>
       <View className='item-card__name'>
         <Highlight text={item.name} terms={terms} />
       </View>
@@ -26,6 +22,6 @@ export default function ItemCard({ item, terms = [] }: { item: ItemSummary; term
         <Text className='fact-tag'>{tripsLabel(item.visits)}</Text>
         <Text className='fact-tag'>{promiseLabel(item)}</Text>
       </View>
-    </View>
+    </Pressable>
   )
 }

@@ -6,6 +6,7 @@ import { checklistProgress, pruneTicks } from '@/domain/materialChecklist'
 import { materialFormLabel } from '@/domain/guideFacts'
 import { useChecklistStore, useTickedMaterials } from '@/stores/checklist'
 import './MaterialChecklist.scss'
+import Pressable from './Pressable'
 
 /** 材料清单: tick off what is already in the folder; the ticks stay on this device. */
 export default function MaterialChecklist({ itemCode, materials }: { itemCode: string; materials: Material[] }) {
@@ -27,9 +28,9 @@ export default function MaterialChecklist({ itemCode, materials }: { itemCode: s
           {progress.ready ? ',必需材料已齐全' : `,还差 ${progress.requiredMissing.length} 项必需材料`}
         </Text>
         {progress.ticked > 0 ? (
-          <Text className='checklist__reset' {...a11y({ role: 'button' })} onClick={() => clear(itemCode)}>
+          <Pressable className='checklist__reset' onPress={() => clear(itemCode)}>
             清除勾选
-          </Text>
+          </Pressable>
         ) : null}
       </View>
       {materials.map((material) => {
@@ -40,7 +41,12 @@ export default function MaterialChecklist({ itemCode, materials }: { itemCode: s
               className='checklist__box'
               checked={checked}
               onChange={() => toggle(itemCode, material.name)}
-              aria-label={`${material.name}${checked ? ',已备齐' : ',未备齐'}`}
+              {...a11y({
+                role: 'checkbox',
+                checked,
+                label: `${material.name}${material.required ? ',必需' : ''}`,
+                onActivate: () => toggle(itemCode, material.name),
+              })}
               label={
                 <View className='checklist__text'>
                   <Text className='checklist__name'>{material.name}</Text>

@@ -2,6 +2,7 @@ import { View, Input, Text } from '@tarojs/components'
 import { a11y } from '@/platform/a11y'
 import { ITEM_QUERY_MAX } from '@/domain/limits'
 import './SearchField.scss'
+import Pressable from './Pressable'
 
 interface SearchFieldProps {
   value: string
@@ -29,9 +30,9 @@ export default function SearchField({ value, onChange, onConfirm, autoFocus, pla
         onConfirm={(event) => onConfirm?.(event.detail.value)}
       />
       {value ? (
-        <Text className='search-field__clear' {...a11y({ role: 'button', label: '清空搜索' })} onClick={() => onChange('')}>
+        <Pressable className='search-field__clear' label='清空搜索' onPress={() => onChange('')}>
           ✕
-        </Text>
+        </Pressable>
       ) : null}
     </View>
   )

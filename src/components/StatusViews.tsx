@@ -1,9 +1,11 @@
 import { View, Text } from '@tarojs/components'
 import { a11y } from '@/platform/a11y'
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
 import type { ReactNode } from 'react'
 import type { ApiError } from '@/api/apiError'
 import './StatusViews.scss'
+import ActionButton from './ActionButton'
+import Pressable from './Pressable'
 
 /** Grey placeholder rows in the shape of the content to come, so nothing jumps when it arrives. */
 export function LoadingRows({ rows = 4, label = '正在加载' }: { rows?: number; label?: string }) {
@@ -35,9 +37,7 @@ export function ErrorState({ message, onRetry, children }: { message: string; on
       <Text className='status-error__message'>{message}</Text>
       <View className='status-empty__actions'>
         {onRetry ? (
-          <Button type='primary' size='large' onClick={onRetry}>
-            重试
-          </Button>
+          <ActionButton onPress={onRetry}>重试</ActionButton>
         ) : null}
         {children}
       </View>
@@ -48,9 +48,11 @@ export function ErrorState({ message, onRetry, children }: { message: string; on
 /** A thin notice above content that is still shown although refreshing it failed. */
 export function StaleNotice({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
   return (
-    <View className='status-stale' {...a11y({ role: 'alert' })} onClick={onRetry}>
+    <View className='status-stale' {...a11y({ role: 'alert' })}>
       <Text>{error.message}</Text>
-      <Text className='status-stale__retry'>点此重试</Text>
+      <Pressable className='status-stale__retry' onPress={onRetry}>
+        点此重试
+      </Pressable>
     </View>
   )
 }

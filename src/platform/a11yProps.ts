@@ -7,4 +7,8 @@ export interface A11y {
   live?: 'polite' | 'assertive'
   /** Heading level, with role heading. */
   level?: number
+  /** State of a checkbox. */
+  checked?: boolean
+  /** What Enter or Space does on an element acting as a button, link or checkbox (keyboards, switch access). */
+  onActivate?: () => void
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { Guide } from '@/domain/contract'
 import { fetchGuide } from '@/api/catalog'
-import { apiErrorOf, failed, loading, ready, type Resource } from './resource'
+import { apiErrorOf, failed, idle, loading, ready, type Resource } from './resource'
 
 interface GuidesState {
   byCode: Record<string, Resource<Guide>>
@@ -26,6 +26,8 @@ export const useGuidesStore = create<GuidesState>()((set, get) => ({
   },
 }))
 
+const IDLE: Resource<Guide> = idle
+
 export function useGuide(code: string): Resource<Guide> {
-  return useGuidesStore((state) => state.byCode[code] ?? { status: 'idle' })
+  return useGuidesStore((state) => state.byCode[code] ?? IDLE)
 }

@@ -4,11 +4,12 @@ import React, { forwardRef, type ReactNode } from 'react'
 type Props = Record<string, unknown> & { children?: ReactNode; className?: string }
 
 /** Props Taro understands that are not DOM attributes. */
-const TARO_ONLY = ['hoverClass', 'hoverStartTime', 'hoverStayTime', 'catchMove', 'ariaRole', 'ariaLabel', 'ariaHidden', 'userSelect', 'decode', 'lazyLoad', 'mode', 'nativeProps']
+const TARO_ONLY = ['hoverClass', 'hoverStartTime', 'hoverStayTime', 'catchMove', 'userSelect', 'decode', 'lazyLoad', 'mode', 'nativeProps']
 
 function domProps(props: Props): Props {
   const out: Props = {}
-  for (const [key, value] of Object.entries(props)) if (!TARO_ONLY.includes(key)) out[key] = value
+  // Taro's camel-case ARIA props (ariaRole, ariaChecked…) are mini-program attributes, not DOM ones.
+  for (const [key, value] of Object.entries(props)) if (!TARO_ONLY.includes(key) && !/^aria[A-Z]/.test(key)) out[key] = value
   return out
 }
 
@@ -46,11 +47,12 @@ interface InputProps {
   [key: string]: unknown
 }
 
-export const Input = ({ value, placeholder, maxlength, focus, className, onInput, onConfirm, type, confirmType: _c, ...rest }: InputProps) => (
+export const Input = ({ value, placeholder, maxlength, focus, className, onInput, onConfirm, type, confirmType, ...rest }: InputProps) => (
   <input
     {...domProps(rest)}
     className={className}
-    type={type === 'number' || type === 'digit' ? 'text' : (type as string) ?? 'text'}
+    // Taro's H5 input becomes type=search when the keyboard's action is search.
+    type={confirmType === 'search' ? 'search' : type === 'number' || type === 'digit' ? 'text' : (type as string) ?? 'text'}
     value={value ?? ''}
     placeholder={placeholder}
     maxLength={maxlength}

@@ -8,6 +8,7 @@ import { a11y } from '@/platform/a11y'
 import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { openPage, paths, routeParam } from '@/navigation'
 import './index.scss'
+import Pressable from '@/components/Pressable'
 
 type Tab = 'topics' | 'departments'
 
@@ -26,15 +27,10 @@ function EntryList({ resource, entries, onRetry }: { resource: Resource<unknown>
       {resource.status === 'error' ? <StaleNotice error={resource.error} onRetry={onRetry} /> : null}
       <View className='browse__list' {...a11y({ role: 'list' })}>
         {entries.map((entry) => (
-          <View
-            key={entry.name}
-            className='browse__entry'
-            {...a11y({ role: 'link', label: `${entry.name},${entry.count}个事项` })}
-            onClick={entry.open}
-          >
+          <Pressable key={entry.name} className='browse__entry' role='link' label={`${entry.name},${entry.count}个事项`} onPress={entry.open}>
             <Text className='browse__name'>{entry.name}</Text>
             <Text className='browse__count'>{entry.count}项 ›</Text>
-          </View>
+          </Pressable>
         ))}
       </View>
     </View>
@@ -61,14 +57,14 @@ export default function BrowsePage() {
     <View className='browse'>
       <View className='browse__tabs' {...a11y({ role: 'list' })}>
         {tabs.map(({ id, label }) => (
-          <Text
+          <Pressable
             key={id}
             className={`browse__tab${tab === id ? ' browse__tab--active' : ''}`}
-            {...a11y({ role: 'button', label: `${label}${tab === id ? ',已选中' : ''}` })}
-            onClick={() => setTab(id)}
+            label={`${label}${tab === id ? ',已选中' : ''}`}
+            onPress={() => setTab(id)}
           >
             {label}
-          </Text>
+          </Pressable>
         ))}
       </View>
       {tab === 'topics' ? (

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { Guide } from '@/domain/contract'
 import { whereToApplyNote } from '@/domain/guideFacts'
 import HallCard from '@/components/HallCard'
-import { a11y } from '@/platform/a11y'
+import Pressable from '@/components/Pressable'
 
 const FIRST_HALLS = 3
 
@@ -21,9 +21,9 @@ export default function GuideHalls({ guide }: { guide: Guide }) {
         <HallCard key={hall.id} hall={hall} />
       ))}
       {guide.halls.length > FIRST_HALLS ? (
-        <Text className='guide__toggle' {...a11y({ role: 'button' })} onClick={() => setShowAll(!showAll)}>
+        <Pressable className='guide__toggle' onPress={() => setShowAll(!showAll)}>
           {showAll ? '收起' : `查看全部 ${guide.halls.length} 个办理地点`}
-        </Text>
+        </Pressable>
       ) : null}
     </View>
   )

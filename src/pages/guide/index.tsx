@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
 import { useEffect } from 'react'
 import type { Guide } from '@/domain/contract'
 import { levelsLabel } from '@/domain/guideFacts'
@@ -15,6 +14,7 @@ import { openPage, paths, routeParam } from '@/navigation'
 import GuideFacts from './GuideFacts'
 import GuideHalls from './GuideHalls'
 import './index.scss'
+import ActionButton from '@/components/ActionButton'
 
 function GuideBody({ guide }: { guide: Guide }) {
   return (
@@ -100,9 +100,7 @@ export default function GuidePage() {
     return (
       <View className='guide'>
         <ErrorState message={resource.error?.message ?? '链接里缺少事项编号,请重新搜索'}>
-          <Button type='primary' size='large' onClick={() => openPage(paths.search())}>
-            重新搜索
-          </Button>
+          <ActionButton onPress={() => openPage(paths.search())}>重新搜索</ActionButton>
         </ErrorState>
       </View>
     )

@@ -12,6 +12,7 @@ import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { GOVERNMENT_HOTLINE } from '@/constants'
 import { openPage, paths } from '@/navigation'
 import './index.scss'
+import Pressable from '@/components/Pressable'
 
 const POPULAR = {}
 const TOPICS_ON_HOME = 8
@@ -37,19 +38,19 @@ export default function Home() {
           办事通
         </Text>
         <Text className='home__subtitle'>查清要带什么材料,最多跑一次</Text>
-        <View className='home__search' {...a11y({ role: 'search' })} onClick={() => openPage(paths.search())}>
-          <Text {...a11y({ role: 'button', label: '搜索办事事项' })} className='home__search-box'>
+        <View className='home__search' {...a11y({ role: 'search' })}>
+          <Pressable className='home__search-box' label='搜索办事事项' onPress={() => openPage(paths.search())}>
             🔍 搜索事项,如:身份证、社保、居住证
-          </Text>
+          </Pressable>
         </View>
       </View>
 
       <Section
         title='按主题办事'
         extra={
-          <Text className='home__more' {...a11y({ role: 'link' })} onClick={() => openPage(paths.browse('topics'))}>
+          <Pressable className='home__more' role='link' onPress={() => openPage(paths.browse('topics'))}>
             全部主题 ›
-          </Text>
+          </Pressable>
         }
       >
         {topics.status === 'error' && !topics.data ? (
@@ -59,22 +60,23 @@ export default function Home() {
         ) : (
           <View className='home__topics'>
             {topics.data.slice(0, TOPICS_ON_HOME).map(({ topic, count }) => (
-              <View
+              <Pressable
                 key={topic}
                 className='home__topic'
-                {...a11y({ role: 'link', label: `${topic},${count}个事项` })}
-                onClick={() => openPage(paths.items({ topic }))}
+                role='link'
+                label={`${topic},${count}个事项`}
+                onPress={() => openPage(paths.items({ topic }))}
               >
                 <Text className='home__topic-name'>{topic}</Text>
                 <Text className='home__topic-count'>{count}项</Text>
-              </View>
+              </Pressable>
             ))}
           </View>
         )}
         <View className='home__links'>
-          <Text className='home__link' {...a11y({ role: 'link' })} onClick={() => openPage(paths.browse('departments'))}>
+          <Pressable className='home__link' role='link' onPress={() => openPage(paths.browse('departments'))}>
             按部门查找 ›
-          </Text>
+          </Pressable>
         </View>
       </Section>
 

@@ -8,6 +8,7 @@ import { a11y } from '@/platform/a11y'
 import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { routeParam } from '@/navigation'
 import './index.scss'
+import Pressable from '@/components/Pressable'
 
 /** Items of one topic, department or hall. */
 export default function ItemsPage() {
@@ -48,9 +49,9 @@ export default function ItemsPage() {
       ))}
       {list.loadingMore ? <LoadingRows rows={1} label='正在加载更多' /> : null}
       {list.items.length < list.total && !list.loadingMore ? (
-        <Text className='items-page__more' {...a11y({ role: 'button' })} onClick={() => void loadMore(filter)}>
+        <Pressable className='items-page__more' onPress={() => void loadMore(filter)}>
           {list.error ? `${list.error.message} 点此重试` : '加载更多'}
-        </Text>
+        </Pressable>
       ) : null}
     </View>
   )

@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components'
 import { useReachBottom, useRouter } from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import { searchTerms } from '@/domain/searchQuery'
 import { useItemList, useItemListsStore } from '@/stores/itemLists'
@@ -13,15 +12,15 @@ import { a11y } from '@/platform/a11y'
 import { GOVERNMENT_HOTLINE } from '@/constants'
 import { openPage, paths, routeParam } from '@/navigation'
 import './index.scss'
+import ActionButton from '@/components/ActionButton'
+import Pressable from '@/components/Pressable'
 
 const TYPING_PAUSE_MS = 250
 
 function NothingFound({ query }: { query: string }) {
   return (
     <EmptyState title={`没有找到与“${query}”相关的事项`} description='换个说法试试,比如只输入关键字“身份证”“社保”;也可以按主题查找,或打电话问一问。'>
-      <Button type='primary' size='large' onClick={() => openPage(paths.browse('topics'))}>
-        按主题查找
-      </Button>
+      <ActionButton onPress={() => openPage(paths.browse('topics'))}>按主题查找</ActionButton>
       <PhoneLink className='search-page__call' phone={GOVERNMENT_HOTLINE} label='拨打12345政务服务便民热线咨询'>
         <Text>拨打 12345 咨询</Text>
       </PhoneLink>
@@ -62,9 +61,9 @@ export default function SearchPage() {
       {!query.trim() ? (
         <View className='search-page__hint'>
           <Text>输入您要办的事,例如“身份证”“社保卡”“营业执照”。</Text>
-          <Text className='search-page__browse' {...a11y({ role: 'link' })} onClick={() => openPage(paths.browse('topics'))}>
+          <Pressable className='search-page__browse' role='link' onPress={() => openPage(paths.browse('topics'))}>
             不知道叫什么?按主题查找 ›
-          </Text>
+          </Pressable>
         </View>
       ) : waiting && list.items.length === 0 ? (
         <LoadingRows rows={4} label='正在搜索' />
@@ -82,13 +81,13 @@ export default function SearchPage() {
           ))}
           {list.loadingMore ? <LoadingRows rows={1} label='正在加载更多' /> : null}
           {list.error && list.items.length > 0 ? (
-            <Text className='search-page__more' {...a11y({ role: 'button' })} onClick={() => void loadMore(filter)}>
+            <Pressable className='search-page__more' onPress={() => void loadMore(filter)}>
               {list.error.message} 点此重试
-            </Text>
+            </Pressable>
           ) : list.items.length < list.total ? (
-            <Text className='search-page__more' {...a11y({ role: 'button' })} onClick={() => void loadMore(filter)}>
+            <Pressable className='search-page__more' onPress={() => void loadMore(filter)}>
               加载更多
-            </Text>
+            </Pressable>
           ) : list.total > 0 ? (
             <Text className='search-page__end'>没有更多了</Text>
           ) : null}

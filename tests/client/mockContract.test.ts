@@ -1,0 +1,50 @@
+// The msw fixtures must look exactly like the real API, so client tests and mock-backed development cannot
+// drift from the server: every mocked answer is checked against the server's own response schemas.
+import { Value } from '@sinclair/typebox/value'
+import type { TSchema } from '@sinclair/typebox'
+import {
+  DepartmentListSchema,
+  ErrorBodySchema,
+  GuideSchema,
+  HallDetailSchema,
+  HallSchema,
+  ItemListSchema,
+  TopicListSchema,
+} from '@/domain/contract'
+import { Type } from '@sinclair/typebox'
+import { fixtureGuides } from '../../mock/fixtures/catalog'
+
+const API = 'http://banshi.test/api/v1'
+
+async function expectShape(path: string, schema: TSchema, status = 200) {
+  const response = await fetch(`${API}${path}`)
+  expect(response.status).toBe(status)
+  const body = await response.json()
+  const errors = [...Value.Errors(schema, body)].map((e) => `${e.path}: ${e.message}`)
+  expect(errors).toEqual([])
+}
+
+describe('msw mocks satisfy the server schemas', () => {
+  it('item lists', async () => {
+    await expectShape('/items', ItemListSchema)
+    await expectShape(`/items?q=${encodeURIComponent('身份证')}&limit=1`, ItemListSchema)
+    await expectShape(`/items?topic=${encodeURIComponent('养老服务')}`, ItemListSchema)
+  })
+
+  it('every fixture guide', async () => {
+    for (const guide of fixtureGuides) await expectShape(`/items/${guide.code}`, GuideSchema)
+  })
+
+  it('topics, departments and halls', async () => {
+    await expectShape('/topics', TopicListSchema)
+    await expectShape('/departments', DepartmentListSchema)
+    await expectShape('/halls', Type.Array(HallSchema))
+    await expectShape('/halls/lh-district', HallDetailSchema)
+  })
+
+  it('error answers', async () => {
+    await expectShape('/items/000000000000', ErrorBodySchema, 404)
+    await expectShape('/items?limit=1000', ErrorBodySchema, 400)
+    await expectShape('/halls/nowhere', ErrorBodySchema, 404)
+  })
+})

@@ -1,0 +1,82 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, phoneContext } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+
+let server: RunningServer
+let browser: Browser
+let context: BrowserContext
+let page: Page
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+beforeEach(async () => {
+  context = await phoneContext(browser)
+  page = await context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+})
+
+afterEach(async () => {
+  await context.close()
+  expect(pageErrors).toEqual([])
+  pageErrors.length = 0
+})
+
+describe('guide lookup in a real browser', () => {
+  it('searches 身份证, opens the guide, ticks a material, reloads, and it is still ticked', async () => {
+    await page.goto(server.url)
+    await page.getByRole('button', { name: '搜索办事事项' }).click()
+
+    const box = page.getByRole('searchbox', { name: '搜索办事事项' })
+    await box.fill('身份证')
+    await page.getByText(/找到 \d+ 个事项/).waitFor()
+    await page.getByRole('link', { name: '居民身份证申领,深圳市公安局龙华分局', exact: true }).click()
+
+    await page.getByRole('heading', { name: '居民身份证申领', level: 1 }).waitFor()
+    expect(page.url()).toContain('/pages/guide/index?code=010100010000')
+    await expect(page.getByText('工本费20元').isVisible()).resolves.toBe(true)
+    await page.getByText('最多跑一次', { exact: true }).filter({ visible: true }).first().waitFor()
+
+    const household = page.getByRole('checkbox', { name: '居民户口簿,必需' })
+    await expect(household.getAttribute('aria-checked')).resolves.toBe('false')
+    await household.click()
+    await expect(household.getAttribute('aria-checked')).resolves.toBe('true')
+    await page.getByText('已备齐 1/2 项', { exact: false }).waitFor()
+
+    await page.reload()
+    await page.getByRole('heading', { name: '居民身份证申领', level: 1 }).waitFor()
+    const afterReload = page.getByRole('checkbox', { name: '居民户口簿,必需' })
+    await expect(afterReload.getAttribute('aria-checked')).resolves.toBe('true')
+    await expect(page.getByRole('checkbox', { name: '近期免冠彩色照片,必需' }).getAttribute('aria-checked')).resolves.toBe('false')
+  })
+
+  it('opens a guide from a shared link and lists the halls with tap-to-call', async () => {
+    await page.goto(`${server.url}/pages/guide/index?code=020200010000`)
+    await page.getByRole('heading', { name: '高龄老人津贴申领', level: 1 }).waitFor()
+    const call = page.getByRole('link', { name: /拨打龙华区行政服务大厅电话/ })
+    await expect(call.getAttribute('href')).resolves.toBe('tel:075523336000')
+  })
+
+  it('browses by topic to a guide', async () => {
+    await page.goto(server.url)
+    await page.getByRole('link', { name: '全部主题 ›' }).click()
+    await page.getByRole('link', { name: /^养老服务,\d+个事项$/ }).click()
+    await page.getByRole('heading', { name: /养老服务 · 共 \d+ 项/ }).waitFor()
+    await page.getByRole('link', { name: /^高龄老人津贴申领,/ }).click()
+    await page.getByRole('heading', { name: '高龄老人津贴申领', level: 1 }).waitFor()
+  })
+
+  it('tells the citizen when a guide does not exist', async () => {
+    await page.goto(`${server.url}/pages/guide/index?code=999999999999`)
+    await page.getByText('没有找到这个事项', { exact: false }).waitFor()
+    await page.getByRole('button', { name: '重新搜索' }).waitFor()
+  })
+})
