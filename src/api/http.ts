@@ -20,6 +20,20 @@ export const http = axios.create({
   headers: { Accept: 'application/json', 'Accept-Language': 'zh-CN' },
 })
 
+// Development only: requests wait until the mock service worker answers for the API. The constant is false in
+// every real build, so this branch and the mock code are dropped from the bundle.
+const mockWorkerReady: Promise<unknown> | null =
+  process.env.TARO_ENV === 'h5' && typeof BANSHI_MOCK !== 'undefined' && BANSHI_MOCK
+    ? import('../../mock/browser').then(({ worker }) => worker.start({ onUnhandledRequest: 'bypass', quiet: true }))
+    : null
+
+if (mockWorkerReady) {
+  http.interceptors.request.use(async (config) => {
+    await mockWorkerReady
+    return config
+  })
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**

@@ -1,12 +1,16 @@
 import { ITEM_QUERY_MAX } from './limits'
 
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
 /**
  * The plain normalization every search goes through, on both ends: NFKC (full-width → half-width), lower case,
  * collapsed white space. Returns the terms to match; an empty list means "no query: browse".
  */
 export function searchTerms(raw: string | undefined | null): string[] {
   if (!raw) return []
-  const normalized = raw.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+  const normalized = normalizeForSearch(raw)
   if (!normalized) return []
   return Array.from(new Set(normalized.split(' '))).slice(0, 8)
 }

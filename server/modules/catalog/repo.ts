@@ -19,21 +19,9 @@ function likeLower(column: Expression<string>, pattern: string) {
   return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`
 }
 
-/** A term matches an item by name, department, topic or exact code. */
+/** A term matches an item by name, department or topic (all in search_text), or by its exact code. */
 function termMatches(eb: ItemsEb, term: string) {
-  const pattern = likePattern(term)
-  return eb.or([
-    likeLower(eb.ref('items.name'), pattern),
-    likeLower(eb.ref('items.department'), pattern),
-    eb.exists(
-      eb
-        .selectFrom('item_topics')
-        .select(sql`1`.as('one'))
-        .whereRef('item_topics.item_code', '=', 'items.code')
-        .where((sub) => likeLower(sub.ref('item_topics.topic'), pattern)),
-    ),
-    eb('items.code', '=', term),
-  ])
+  return eb.or([sql<SqlBool>`${eb.ref('items.search_text')} like ${likePattern(term)} escape '\\'`, eb('items.code', '=', term)])
 }
 
 function whereFilter(eb: ItemsEb, filter: ItemFilter) {
