@@ -65,35 +65,29 @@ export function hallsForItem(item: ItemRecord, halls: HallRecord[]): string[] {
   return halls.filter((hall) => item.levels.includes(hall.level)).map((hall) => hall.id)
 }
 
-async function upsertItems(trx: Transaction<Database>, items: ItemRecord[]): Promise<void> {
-  for (const batch of chunks(items.map(itemRow))) {
+/** INSERT … ON CONFLICT (key) DO UPDATE every other column: a re-import replaces the record in place. */
+async function upsertRows<T extends 'items' | 'halls'>(
+  trx: Transaction<Database>,
+  table: T,
+  key: 'code' | 'id',
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
+  for (const batch of chunks(rows)) {
+    const columns = Object.keys(batch[0]).filter((column) => column !== key)
     await trx
-      .insertInto('items')
-      .values(batch)
+      .insertInto(table)
+      .values(batch as never)
       .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => {
-          const { code: _code, ...rest } = batch[0]
-          return Object.fromEntries(Object.keys(rest).map((column) => [column, eb.ref(`excluded.${column}` as 'excluded.name')]))
-        }),
+        oc.column(key as never).doUpdateSet((eb) =>
+          Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}` as never)])) as never,
+        ),
       )
       .execute()
   }
 }
 
 async function upsertHalls(trx: Transaction<Database>, halls: HallRecord[]): Promise<void> {
-  const rows = halls.map(hallRow)
-  for (const batch of chunks(rows)) {
-    await trx
-      .insertInto('halls')
-      .values(batch)
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => {
-          const { id: _id, ...rest } = batch[0]
-          return Object.fromEntries(Object.keys(rest).map((column) => [column, eb.ref(`excluded.${column}` as 'excluded.name')]))
-        }),
-      )
-      .execute()
-  }
+  await upsertRows(trx, 'halls', 'id', halls.map(hallRow) as unknown as Array<Record<string, unknown>>)
   await trx.deleteFrom('hall_categories').execute()
   const categoryRows = halls.flatMap((hall) =>
     hall.categories.map((category, position) => ({ hall_id: hall.id, id: category.id, name: category.name, position })),
@@ -112,7 +106,7 @@ export async function importCatalog(
   const { items, halls } = catalog
   await db.transaction().execute(async (trx) => {
     await upsertHalls(trx, halls)
-    await upsertItems(trx, items)
+    await upsertRows(trx, 'items', 'code', items.map(itemRow))
 
     await trx.deleteFrom('item_topics').execute()
     await trx.deleteFrom('item_halls').execute()

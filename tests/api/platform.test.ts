@@ -2,14 +2,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { Value } from '@sinclair/typebox/value'
-import { ErrorBodySchema, HealthSchema, ItemListSchema, ReadinessSchema } from '@/domain/contract'
+import { HealthSchema, ItemListSchema, ReadinessSchema } from '@/domain/contract'
 import { buildApp } from '../../server/app'
 import { ManualClock } from '../../server/clock'
 import { openDatabase, type DatabaseHandle } from '../../server/db/connect'
 import { connectRedis } from '../../server/redis'
 import { createTestApp, WEDNESDAY_10AM, type TestApp } from './support/testApp'
+import { expectErrorBody } from './support/expectErrorBody'
 
 // Nothing listens on port 1: connections are refused at once, as when a database or Redis is down.
 const CLOSED_PORT_PG = 'postgres://postgres@127.0.0.1:1/test'
@@ -30,15 +31,6 @@ function disconnectNow(redis: ReturnType<typeof connectRedis>) {
   } finally {
     jest.useRealTimers()
   }
-}
-
-function expectErrorBody(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode).toBe(status)
-  expect(res.headers['content-type']).toMatch(/^application\/json/)
-  const body = res.json()
-  expect(Value.Check(ErrorBodySchema, body)).toBe(true)
-  expect(body.error.code).toBe(code)
-  return body
 }
 
 describe('health, docs and HTTP behaviour (SQLite)', () => {

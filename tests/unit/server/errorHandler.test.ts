@@ -1,13 +1,12 @@
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
-import { ErrorBodySchema } from '@/domain/contract'
 import { errorMessage } from '@/domain/errors'
 import { buildApp } from '../../../server/app'
 import { ManualClock } from '../../../server/clock'
 import { openDatabase, type DatabaseHandle } from '../../../server/db/connect'
 import { AppError } from '../../../server/errors'
+import { expectErrorBody } from '../../api/support/expectErrorBody'
 
 const SECRET = 'password=hunter2 at /srv/banshi/server/modules/secret.ts:42'
 
@@ -87,21 +86,14 @@ describe('error hook', () => {
   })
 
   const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers })
-  const expectError = (res: Awaited<ReturnType<typeof get>>, status: number, code: string) => {
-    expect(res.statusCode).toBe(status)
-    expect(res.headers['content-type']).toMatch(/^application\/json/)
-    const body = res.json()
-    expect(Value.Check(ErrorBodySchema, body)).toBe(true)
-    expect(body.error.code).toBe(code)
-    return body
-  }
+
 
   describe('an unexpected error', () => {
     it.each(['/test/throws', '/test/rejects', '/test/throws-string'])(
       '%s answers 500 INTERNAL_ERROR with the plain message and nothing internal',
       async (url) => {
         const res = await get(url)
-        const body = expectError(res, 500, 'INTERNAL_ERROR')
+        const body = expectErrorBody(res, 500, 'INTERNAL_ERROR')
         expect(body).toEqual({ error: { code: 'INTERNAL_ERROR', message: errorMessage('INTERNAL_ERROR', 'zh') } })
         for (const leak of ['hunter2', 'secret.ts', '/srv/banshi', 'stack', 'TypeError', 'Cannot read']) {
           expect(res.body).not.toContain(leak)
@@ -121,25 +113,25 @@ describe('error hook', () => {
     })
 
     it('speaks English when asked', async () => {
-      const body = expectError(await get('/test/throws', { 'accept-language': 'en-GB,en;q=0.8' }), 500, 'INTERNAL_ERROR')
+      const body = expectErrorBody(await get('/test/throws', { 'accept-language': 'en-GB,en;q=0.8' }), 500, 'INTERNAL_ERROR')
       expect(body.error.message).toBe(errorMessage('INTERNAL_ERROR', 'en'))
     })
 
     it('a 5xx status other than 503 on an error still answers a plain 500', async () => {
       const res = await get('/test/status-502')
-      expectError(res, 500, 'INTERNAL_ERROR')
+      expectErrorBody(res, 500, 'INTERNAL_ERROR')
       expect(res.body).not.toContain('hunter2')
     })
 
     it('a database query bug (not an outage) is a 500', async () => {
       const res = await get('/test/pg-syntax')
-      expectError(res, 500, 'INTERNAL_ERROR')
+      expectErrorBody(res, 500, 'INTERNAL_ERROR')
       expect(res.body).not.toContain('selec')
     })
 
     it('a response that does not match its schema is a 500, not a leak of the wrong shape', async () => {
       const res = await get('/test/bad-response')
-      expectError(res, 500, 'INTERNAL_ERROR')
+      expectErrorBody(res, 500, 'INTERNAL_ERROR')
       expect(res.body).not.toContain('many')
     })
   })
@@ -149,7 +141,7 @@ describe('error hook', () => {
       '%s answers 503 SERVICE_UNAVAILABLE with Retry-After',
       async (url) => {
         const res = await get(url)
-        const body = expectError(res, 503, 'SERVICE_UNAVAILABLE')
+        const body = expectErrorBody(res, 503, 'SERVICE_UNAVAILABLE')
         expect(body.error.message).toBe(errorMessage('SERVICE_UNAVAILABLE', 'zh'))
         expect(Number(res.headers['retry-after'])).toBeGreaterThan(0)
         expect(res.body).not.toContain('10.0.0.5')
@@ -161,7 +153,7 @@ describe('error hook', () => {
   describe('an AppError', () => {
     it('answers with its status and code and sets the headers it carries', async () => {
       const res = await get('/test/rate-limited')
-      const body = expectError(res, 429, 'RATE_LIMITED')
+      const body = expectErrorBody(res, 429, 'RATE_LIMITED')
       expect(res.headers['retry-after']).toBe('30')
       expect(res.headers['x-ratelimit-limit']).toBe('5')
       expect(body.error.details).toEqual({ limit: 5 })
@@ -170,7 +162,7 @@ describe('error hook', () => {
 
     it('answers without details when it has none, and is not logged as a failure', async () => {
       const res = await get('/test/not-found')
-      const body = expectError(res, 404, 'ITEM_NOT_FOUND')
+      const body = expectErrorBody(res, 404, 'ITEM_NOT_FOUND')
       expect(body.error).not.toHaveProperty('details')
       expect(logLines.filter((line) => line.level >= 50)).toEqual([])
     })
@@ -188,25 +180,25 @@ describe('error hook', () => {
 
     it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
       for (const payload of ['{bad', '', '[1,', '{"name": "a", }']) {
-        expectError(await post(payload), 400, 'MALFORMED_JSON')
+        expectErrorBody(await post(payload), 400, 'MALFORMED_JSON')
       }
     })
 
     it('answers a content type the route cannot read with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
       for (const contentType of ['application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-        expectError(await post('<a/>', contentType), 415, 'UNSUPPORTED_MEDIA_TYPE')
+        expectErrorBody(await post('<a/>', contentType), 415, 'UNSUPPORTED_MEDIA_TYPE')
       }
     })
 
     it('answers a body over 1 MB with 413 PAYLOAD_TOO_LARGE', async () => {
-      expectError(await post(JSON.stringify({ name: 'x'.repeat(1024 * 1024), age: 1 })), 413, 'PAYLOAD_TOO_LARGE')
+      expectErrorBody(await post(JSON.stringify({ name: 'x'.repeat(1024 * 1024), age: 1 })), 413, 'PAYLOAD_TOO_LARGE')
     })
 
     it('answers invalid fields with 400 VALIDATION_FAILED listing each of them', async () => {
-      const body = expectError(await post(JSON.stringify({ name: '', age: -1 })), 400, 'VALIDATION_FAILED')
+      const body = expectErrorBody(await post(JSON.stringify({ name: '', age: -1 })), 400, 'VALIDATION_FAILED')
       const fields = body.error.details.fields.map((f: { field: string }) => f.field)
       expect(fields).toEqual(expect.arrayContaining(['body.name', 'body.age']))
-      const missing = expectError(await post(JSON.stringify({})), 400, 'VALIDATION_FAILED')
+      const missing = expectErrorBody(await post(JSON.stringify({})), 400, 'VALIDATION_FAILED')
       expect(missing.error.details.fields.map((f: { field: string }) => f.field)).toEqual(
         expect.arrayContaining(['body.name', 'body.age']),
       )
