@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import { Redis } from 'ioredis'
 import type { FastifyBaseLogger } from 'fastify'
 
@@ -13,9 +14,10 @@ export function connectRedis(url: string, log?: FastifyBaseLogger): Redis {
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(200 * attempt, 2000),
   })
-  let lastLogged = 0
+  let lastLogged = Number.NEGATIVE_INFINITY
   client.on('error', (error) => {
-    const now = Date.now()
+    // Monotonic time for log throttling only; nothing a user sees depends on it, so not the clock module.
+    const now = performance.now()
     if (now - lastLogged > 30_000) {
       lastLogged = now
       log?.warn({ err: error }, 'redis connection problem')
