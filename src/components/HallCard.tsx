@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import dayjs from 'dayjs'
+import { Phone } from '@nutui/icons-react-taro'
 import type { Hall } from '@/domain/contract'
 import { formatPeriods } from '@/domain/hallHours'
 import { formatDistance } from '@/domain/geo'
@@ -23,7 +24,8 @@ export default function HallCard({ hall }: { hall: Hall }) {
       <Text className='hall-card__line'>地址:{hall.address}</Text>
       <Text className='hall-card__line'>今日({dayjs().format('dddd')}):{formatPeriods(hall.hoursToday)}{hall.selfService24h ? ' · 24小时自助区' : ''}</Text>
       <PhoneLink className='hall-card__call' phone={hall.phone} label={`拨打${hall.name}电话 ${hall.phone}`}>
-        <Text>📞 {hall.phone}</Text>
+        <Phone size={16} color='currentColor' />
+        <Text>{hall.phone}</Text>
       </PhoneLink>
     </View>
   )

@@ -5,6 +5,7 @@ import { openPage, paths } from '@/navigation'
 import Highlight from './Highlight'
 import './ItemCard.scss'
 import Pressable from './Pressable'
+import FactTag from './FactTag'
 
 function promiseLabel(item: ItemSummary): string {
   return item.kind === '即办件' || item.promisedDays === 0 ? '当场办结' : `承诺${item.promisedDays}个工作日`
@@ -18,9 +19,9 @@ export default function ItemCard({ item, terms = [] }: { item: ItemSummary; term
       </View>
       <Text className='item-card__department'>{item.department}</Text>
       <View className='item-card__facts'>
-        {item.online === '全程网办' ? <Text className='fact-tag fact-tag--online'>全程网办</Text> : null}
-        <Text className='fact-tag'>{tripsLabel(item.visits)}</Text>
-        <Text className='fact-tag'>{promiseLabel(item)}</Text>
+        {item.online === '全程网办' ? <FactTag tone='success'>全程网办</FactTag> : null}
+        <FactTag>{tripsLabel(item.visits)}</FactTag>
+        <FactTag>{promiseLabel(item)}</FactTag>
       </View>
     </Pressable>
   )

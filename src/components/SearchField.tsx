@@ -1,4 +1,5 @@
-import { View, Input, Text } from '@tarojs/components'
+import { View, Input } from '@tarojs/components'
+import { Search } from '@nutui/icons-react-taro'
 import { a11y } from '@/platform/a11y'
 import { ITEM_QUERY_MAX } from '@/domain/limits'
 import './SearchField.scss'
@@ -15,9 +16,9 @@ interface SearchFieldProps {
 export default function SearchField({ value, onChange, onConfirm, autoFocus, placeholder = '搜索事项,如:身份证、社保、居住证' }: SearchFieldProps) {
   return (
     <View className='search-field' {...a11y({ role: 'search' })}>
-      <Text className='search-field__icon' {...a11y({ hidden: true })}>
-        🔍
-      </Text>
+      <View className='search-field__icon' {...a11y({ hidden: true })}>
+        <Search size={18} color='currentColor' />
+      </View>
       <Input
         className='search-field__input'
         type='text'

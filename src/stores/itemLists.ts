@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useRef } from 'react'
 import { create } from 'zustand'
 import type { ItemSummary } from '@/domain/contract'
 import { searchItems, type ItemQuery } from '@/api/catalog'
@@ -31,9 +32,17 @@ interface ItemListsState {
   loadMore(filter: Filter): Promise<void>
 }
 
+/** Lists kept in memory; typing creates one per prefix, so a long session on a hall kiosk must not grow forever. */
+const MAX_LISTS = 30
+
 export const useItemListsStore = create<ItemListsState>()((set, get) => {
   const update = (key: string, patch: Partial<ItemListState>) =>
-    set((state) => ({ lists: { ...state.lists, [key]: { ...(state.lists[key] ?? EMPTY), ...patch } } }))
+    set((state) => {
+      const lists = { ...state.lists, [key]: { ...(state.lists[key] ?? EMPTY), ...patch } }
+      const keys = Object.keys(lists)
+      for (const old of keys.slice(0, Math.max(0, keys.length - MAX_LISTS))) delete lists[old]
+      return { lists }
+    })
 
   return {
     lists: {},
@@ -45,7 +54,13 @@ export const useItemListsStore = create<ItemListsState>()((set, get) => {
         update(key, { status: 'ready', items: page.items, total: page.total })
       } catch (error) {
         const apiError = apiErrorOf(error)
-        if (apiError) update(key, { status: 'error', error: apiError })
+        if (apiError) {
+          update(key, { status: 'error', error: apiError })
+          return
+        }
+        // Cancelled because the citizen moved on: forget that it was loading, so coming back loads it again.
+        const current = get().lists[key]
+        if (current?.status === 'loading') update(key, { status: current.items.length > 0 ? 'ready' : 'idle' })
       }
     },
     async loadMore(filter) {
@@ -70,4 +85,29 @@ export const useItemListsStore = create<ItemListsState>()((set, get) => {
 
 export function useItemList(filter: Filter): ItemListState {
   return useItemListsStore((state) => state.lists[listKey(filter)] ?? EMPTY)
+}
+
+/**
+ * A list for a page: loaded whenever it is not in memory (first visit, evicted, or abandoned mid-load), with the
+ * previous request cancelled when the filter changes. `reload` is for pull-to-refresh and retry.
+ */
+export function useItemQuery(filter: Filter, enabled = true) {
+  const list = useItemList(filter)
+  const load = useItemListsStore((state) => state.load)
+  const loadMore = useItemListsStore((state) => state.loadMore)
+  const inFlight = useRef<AbortController | null>(null)
+
+  const reload = useCallback(() => {
+    inFlight.current?.abort()
+    const controller = new AbortController()
+    inFlight.current = controller
+    return load(filter, { signal: controller.signal })
+  }, [filter, load])
+
+  useEffect(() => {
+    if (enabled && list.status === 'idle') void reload()
+  }, [enabled, list.status, reload])
+  useEffect(() => () => inFlight.current?.abort(), [])
+
+  return { list, reload, loadMore: useCallback(() => loadMore(filter), [filter, loadMore]) }
 }

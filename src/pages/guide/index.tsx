@@ -1,10 +1,12 @@
 import { View, Text } from '@tarojs/components'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useEffect } from 'react'
+import { Phone } from '@nutui/icons-react-taro'
 import type { Guide } from '@/domain/contract'
 import { levelsLabel } from '@/domain/guideFacts'
 import { useGuide, useGuidesStore } from '@/stores/guides'
 import Section from '@/components/Section'
+import FactTag from '@/components/FactTag'
 import MaterialChecklist from '@/components/MaterialChecklist'
 import { ErrorState, LoadingRows, StaleNotice } from '@/components/StatusViews'
 import PhoneLink from '@/platform/PhoneLink'
@@ -25,10 +27,10 @@ function GuideBody({ guide }: { guide: Guide }) {
         </Text>
         <Text className='guide__department'>{guide.department}</Text>
         <View className='guide__tags'>
-          <Text className='fact-tag'>{guide.kind}</Text>
-          <Text className='fact-tag'>{guide.type}</Text>
-          {guide.anywhere ? <Text className='fact-tag fact-tag--online'>全区通办</Text> : null}
-          {guide.appointment ? <Text className='fact-tag'>可预约</Text> : null}
+          <FactTag>{guide.kind}</FactTag>
+          <FactTag>{guide.type}</FactTag>
+          {guide.anywhere ? <FactTag tone='success'>全区通办</FactTag> : null}
+          {guide.appointment ? <FactTag>可预约</FactTag> : null}
         </View>
         <GuideFacts guide={guide} />
       </View>
@@ -75,7 +77,8 @@ function GuideBody({ guide }: { guide: Guide }) {
 
       <Section title='咨询电话'>
         <PhoneLink className='guide__call' phone={guide.phone} label={`拨打咨询电话 ${guide.phone}`}>
-          <Text>📞 {guide.phone}</Text>
+          <Phone size={18} color='currentColor' />
+          <Text>{guide.phone}</Text>
         </PhoneLink>
       </Section>
     </View>

@@ -1,8 +1,9 @@
 import { View, Text } from '@tarojs/components'
+import { Search } from '@nutui/icons-react-taro'
 import { useShareAppMessage } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { useBrowseStore } from '@/stores/browse'
-import { useItemList, useItemListsStore } from '@/stores/itemLists'
+import { useItemQuery } from '@/stores/itemLists'
 import ItemCard from '@/components/ItemCard'
 import Section from '@/components/Section'
 import { ErrorState, LoadingRows } from '@/components/StatusViews'
@@ -20,15 +21,13 @@ const TOPICS_ON_HOME = 8
 export default function Home() {
   const topics = useBrowseStore((state) => state.topics)
   const loadTopics = useBrowseStore((state) => state.loadTopics)
-  const popular = useItemList(POPULAR)
-  const loadPopular = useItemListsStore((state) => state.load)
+  const { list: popular, reload: reloadPopular } = useItemQuery(POPULAR)
 
   useEffect(() => {
     void loadTopics()
-    if (popular.status === 'idle') void loadPopular(POPULAR)
-  }, [loadTopics, loadPopular, popular.status])
+  }, [loadTopics])
 
-  usePullToRefresh(() => Promise.all([loadTopics({ refresh: true }), loadPopular(POPULAR)]))
+  usePullToRefresh(() => Promise.all([loadTopics({ refresh: true }), reloadPopular()]))
   useShareAppMessage(() => ({ title: '办事通:办事指南、预约、排队、进度一站查', path: paths.home }))
 
   return (
@@ -40,7 +39,8 @@ export default function Home() {
         <Text className='home__subtitle'>查清要带什么材料,最多跑一次</Text>
         <View className='home__search' {...a11y({ role: 'search' })}>
           <Pressable className='home__search-box' label='搜索办事事项' onPress={() => openPage(paths.search())}>
-            🔍 搜索事项,如:身份证、社保、居住证
+            <Search size={18} color='currentColor' />
+            <Text>搜索事项,如:身份证、社保、居住证</Text>
           </Pressable>
         </View>
       </View>
@@ -82,7 +82,7 @@ export default function Home() {
 
       <Section title='大家都在办'>
         {popular.status === 'error' && popular.items.length === 0 ? (
-          <ErrorState message={popular.error?.message ?? ''} onRetry={() => void loadPopular(POPULAR)} />
+          <ErrorState message={popular.error?.message ?? ''} onRetry={() => void reloadPopular()} />
         ) : popular.items.length === 0 ? (
           <LoadingRows rows={3} />
         ) : (

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useMemo } from 'react'
-import { useItemList, useItemListsStore } from '@/stores/itemLists'
+import { useItemQuery } from '@/stores/itemLists'
 import ItemCard from '@/components/ItemCard'
 import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
@@ -21,19 +21,16 @@ export default function ItemsPage() {
     [topic, department, hall],
   )
   const title = topic || department || '事项列表'
-  const list = useItemList(filter)
-  const load = useItemListsStore((state) => state.load)
-  const loadMore = useItemListsStore((state) => state.loadMore)
+  const { list, reload, loadMore } = useItemQuery(filter)
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title }).catch(() => {})
-    void load(filter)
-  }, [filter, title, load])
-  usePullToRefresh(() => load(filter))
-  useReachBottom(() => void loadMore(filter))
+  }, [title])
+  usePullToRefresh(reload)
+  useReachBottom(() => void loadMore())
 
   if (list.status === 'error' && list.items.length === 0) {
-    return <ErrorState message={list.error?.message ?? ''} onRetry={() => void load(filter)} />
+    return <ErrorState message={list.error?.message ?? ''} onRetry={() => void reload()} />
   }
   if (list.items.length === 0 && list.status !== 'ready') return <LoadingRows rows={6} />
   if (list.total === 0) {
@@ -49,7 +46,7 @@ export default function ItemsPage() {
       ))}
       {list.loadingMore ? <LoadingRows rows={1} label='正在加载更多' /> : null}
       {list.items.length < list.total && !list.loadingMore ? (
-        <Pressable className='items-page__more' onPress={() => void loadMore(filter)}>
+        <Pressable className='items-page__more' onPress={() => void loadMore()}>
           {list.error ? `${list.error.message} 点此重试` : '加载更多'}
         </Pressable>
       ) : null}

@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import { useReachBottom, useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { searchTerms } from '@/domain/searchQuery'
-import { useItemList, useItemListsStore } from '@/stores/itemLists'
+import { useItemQuery } from '@/stores/itemLists'
 import { useDebouncedValue } from '@/hooks/useDebouncedValue'
 import SearchField from '@/components/SearchField'
 import ItemCard from '@/components/ItemCard'
@@ -33,21 +33,13 @@ export default function SearchPage() {
   const [query, setQuery] = useState(() => routeParam(router.params, 'q'))
   const settledQuery = useDebouncedValue(query.trim(), TYPING_PAUSE_MS)
   const filter = useMemo(() => ({ q: settledQuery }), [settledQuery])
-  const list = useItemList(filter)
-  const load = useItemListsStore((state) => state.load)
-  const loadMore = useItemListsStore((state) => state.loadMore)
+  // A newer query cancels the older request; each query keeps its own list, so a slow answer never lands on a
+  // newer query's screen.
+  const { list, reload, loadMore } = useItemQuery(filter, settledQuery !== '')
   const terms = useMemo(() => searchTerms(settledQuery), [settledQuery])
 
-  useEffect(() => {
-    if (!settledQuery) return
-    // A newer query aborts the older request, so a slow answer can never overwrite a fresh one.
-    const controller = new AbortController()
-    void load(filter, { signal: controller.signal })
-    return () => controller.abort()
-  }, [filter, settledQuery, load])
-
   useReachBottom(() => {
-    if (settledQuery) void loadMore(filter)
+    if (settledQuery) void loadMore()
   })
 
   const waiting = query.trim() !== settledQuery || list.status === 'loading' || list.status === 'idle'
@@ -68,7 +60,7 @@ export default function SearchPage() {
       ) : waiting && list.items.length === 0 ? (
         <LoadingRows rows={4} label='正在搜索' />
       ) : list.status === 'error' && list.items.length === 0 ? (
-        <ErrorState message={list.error?.message ?? ''} onRetry={() => void load(filter)} />
+        <ErrorState message={list.error?.message ?? ''} onRetry={() => void reload()} />
       ) : list.status === 'ready' && list.total === 0 ? (
         <NothingFound query={settledQuery} />
       ) : (
@@ -81,11 +73,11 @@ export default function SearchPage() {
           ))}
           {list.loadingMore ? <LoadingRows rows={1} label='正在加载更多' /> : null}
           {list.error && list.items.length > 0 ? (
-            <Pressable className='search-page__more' onPress={() => void loadMore(filter)}>
+            <Pressable className='search-page__more' onPress={() => void loadMore()}>
               {list.error.message} 点此重试
             </Pressable>
           ) : list.items.length < list.total ? (
-            <Pressable className='search-page__more' onPress={() => void loadMore(filter)}>
+            <Pressable className='search-page__more' onPress={() => void loadMore()}>
               加载更多
             </Pressable>
           ) : list.total > 0 ? (

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import Taro from '@tarojs/taro'
@@ -78,5 +78,35 @@ describe('search page', () => {
     await user.click(screen.getByRole('button', { name: '清空搜索' }))
     expect(box).toHaveValue('')
     expect(screen.getByText(/输入您要办的事/)).toBeInTheDocument()
+  })
+})
+
+describe('search page, coming back to a query', () => {
+  it('shows results for an earlier query again after its request was abandoned mid-way', async () => {
+    const user = userEvent.setup()
+    server.use(
+      http.get(`${API}/items`, async ({ request }) => {
+        const q = new URL(request.url).searchParams.get('q')
+        // The first answer for 居住 is slow, so the citizen has typed on before it comes.
+        if (q === '居住' && !slowAnswered) {
+          slowAnswered = true
+          await new Promise((resolve) => setTimeout(resolve, 1000))
+        }
+        return HttpResponse.json({
+          total: 1,
+          items: [{ code: '010300010000', name: '居住证申领', department: '深圳市公安局龙华分局', topics: ['证件办理'], kind: '承诺件', promisedDays: 10, visits: 1, online: '网上预审', views: 0 }],
+        })
+      }),
+    )
+    let slowAnswered = false
+    render(<SearchPage />)
+    const box = screen.getByRole('searchbox', { name: '搜索办事事项' })
+    await user.type(box, '居住')
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)))
+    await user.type(box, '证')
+    await screen.findByText('找到 1 个事项')
+    await user.type(box, '{Backspace}')
+    expect(await screen.findByText('找到 1 个事项', {}, { timeout: 3000 })).toBeInTheDocument()
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument()
   })
 })

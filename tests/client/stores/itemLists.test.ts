@@ -73,13 +73,24 @@ describe('item lists store', () => {
     expect(listOf(filter).error?.code).toBe('VALIDATION_FAILED')
   })
 
-  it('does not record an error when the request was aborted on purpose', async () => {
+  it('does not record an error when the request was aborted on purpose, and loads again next time', async () => {
     server.use(http.get(`${API}/items`, () => new Promise(() => {})))
     const controller = new AbortController()
     const pending = useItemListsStore.getState().load({ q: '社保' }, { signal: controller.signal })
     controller.abort()
     await pending
-    expect(listOf({ q: '社保' }).status).toBe('loading')
+    expect(listOf({ q: '社保' }).status).toBe('idle')
     expect(listOf({ q: '社保' }).error).toBeUndefined()
+  })
+})
+
+describe('item lists memory', () => {
+  it('keeps only the most recent lists, so typing all day does not grow memory without bound', async () => {
+    server.use(http.get(`${API}/items`, () => HttpResponse.json({ total: 0, items: [] })))
+    for (let i = 0; i < 40; i++) await useItemListsStore.getState().load({ q: `查询${i}` })
+    const keys = Object.keys(useItemListsStore.getState().lists)
+    expect(keys).toHaveLength(30)
+    expect(listOf({ q: '查询39' }).status).toBe('ready')
+    expect(listOf({ q: '查询0' })).toBeUndefined()
   })
 })
