@@ -27,6 +27,8 @@ export interface AppDeps {
   /** Built H5 app; served at / when it exists. */
   h5Dir?: string
   logger?: FastifyServerOptions['logger']
+  /** Client addresses come from X-Forwarded-For only behind proxies trusted here (BANSHI_TRUST_PROXY). */
+  trustProxy?: boolean | string
 }
 
 export const API_PREFIX = '/api/v1'
@@ -45,7 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: deps.trustProxy ?? false,
     // Also lets the "check" ajv keyword set coerce query strings ("20" → 20) as every querystring needs.
     // strictNumbers off: with it on, ajv skips minimum/maximum for a non-finite number, and coercion turns
     // "?limit=1e400" into Infinity after the type check, so Infinity reached the database (a 500).

@@ -17,6 +17,8 @@ export interface Config {
   /** Built H5 app to serve at /; the API works without it. */
   h5Dir: string
   logLevel: string
+  /** Which reverse proxies may set X-Forwarded-For: false (none), true (any), or a list of addresses/CIDRs. */
+  trustProxy: boolean | string
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +48,12 @@ function parseFakeNow(value: string | undefined): Date | null {
   return date
 }
 
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (!value) return false
+  if (flag(value)) return true
+  return value
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
   const demo = argv.includes('--demo')
   const cwd = process.cwd()
@@ -63,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demo,
     h5Dir: path.resolve(cwd, env.BANSHI_H5_DIR || 'dist/h5'),
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: parseTrustProxy(env.BANSHI_TRUST_PROXY),
   }
 }
 

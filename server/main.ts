@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     redis,
     h5Dir: config.h5Dir,
     logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
   })
   for (const note of ignoredSettings(process.env, config)) app.log.warn(note)
 

@@ -137,4 +137,15 @@ describe('server configuration', () => {
       },
     )
   })
+
+  describe('BANSHI_TRUST_PROXY', () => {
+    it('trusts no proxy by default, so X-Forwarded-For cannot be forged', () => {
+      expect(load({}).trustProxy).toBe(false)
+    })
+
+    it('trusts any proxy with 1, or only the listed addresses', () => {
+      expect(load({ BANSHI_TRUST_PROXY: '1' }).trustProxy).toBe(true)
+      expect(load({ BANSHI_TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).trustProxy).toBe('127.0.0.1,10.0.0.0/8')
+    })
+  })
 })
