@@ -27,3 +27,23 @@ export function apiErrorOf(error: unknown): ApiError | null {
   const normalized = toApiError(error)
   return normalized instanceof RequestCanceled ? null : normalized
 }
+
+/**
+ * Fills one resource slot: does nothing while it loads or once loaded (unless refreshing), keeps what is shown
+ * through a refresh and a failure, and ignores a cancelled request.
+ */
+export async function fetchInto<T>(
+  current: Resource<T>,
+  write: (next: Resource<T>) => void,
+  fetcher: () => Promise<T>,
+  refresh = false,
+): Promise<void> {
+  if (current.status === 'loading' || (current.status === 'ready' && !refresh)) return
+  write(loading(current))
+  try {
+    write(ready(await fetcher()))
+  } catch (error) {
+    const apiError = apiErrorOf(error)
+    if (apiError) write(failed(apiError, current))
+  }
+}
