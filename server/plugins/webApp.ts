@@ -8,7 +8,8 @@ const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css|png|jpg|svg|woff2?)$/
 
 /** Hashed assets never change under their name; index.html must always be revalidated to pick up new builds. */
 export function cacheControlFor(filePath: string): string {
-  const name = path.basename(filePath)
+  // Pre-compressed copies (app.1a2b3c4d.js.br) are cached like the file they stand for.
+  const name = path.basename(filePath).replace(/\.(br|gz)$/, '')
   if (name === 'index.html' || name === 'sw.js' || name.endsWith('.webmanifest')) return 'no-cache'
   if (HASHED_ASSET.test(name)) return IMMUTABLE
   return 'public, max-age=3600'

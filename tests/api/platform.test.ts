@@ -287,6 +287,9 @@ describe('serving the built H5 app', () => {
     fs.mkdirSync(path.join(h5Dir, 'js'))
     fs.writeFileSync(path.join(h5Dir, 'index.html'), INDEX)
     fs.writeFileSync(path.join(h5Dir, 'js', 'app.1234abcd.js'), 'console.log("app")')
+    // What scripts/precompress.mjs writes next to each asset after a build.
+    fs.writeFileSync(path.join(h5Dir, 'js', 'app.1234abcd.js.br'), zlib.brotliCompressSync('console.log("app")'))
+    fs.writeFileSync(path.join(h5Dir, 'js', 'app.1234abcd.js.gz'), zlib.gzipSync('console.log("app")'))
     fs.writeFileSync(path.join(h5Dir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
     fs.writeFileSync(path.join(h5Dir, 'manifest.webmanifest'), '{"name":"办事通"}')
     t = await createTestApp('sqlite', { h5Dir })
@@ -312,6 +315,17 @@ describe('serving the built H5 app', () => {
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toMatch(/javascript/)
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  })
+
+  it('sends the pre-compressed copy a browser accepts, cached as long as the asset itself', async () => {
+    for (const [encoding, decode] of [['br', zlib.brotliDecompressSync], ['gzip', zlib.gunzipSync]] as const) {
+      const res = await get('/js/app.1234abcd.js', { 'accept-encoding': encoding })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-encoding']).toBe(encoding)
+      expect(res.headers['content-type']).toMatch(/javascript/)
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+      expect(decode(res.rawPayload).toString()).toBe('console.log("app")')
+    }
   })
 
   it('makes browsers revalidate the service worker and the manifest', async () => {
