@@ -30,6 +30,8 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: ErrorCode }> = {
 }
 
 function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'AUTH_REQUIRED'
+  if (status === 403) return 'FORBIDDEN'
   if (status === 404) return 'ROUTE_NOT_FOUND'
   if (status === 405) return 'METHOD_NOT_ALLOWED'
   if (status === 413) return 'PAYLOAD_TOO_LARGE'

@@ -18,6 +18,14 @@ export const errorMessages = {
     zh: '提交的内容太大,请精简后重试',
     en: 'What you sent is too large. Please make it smaller and try again.',
   },
+  AUTH_REQUIRED: {
+    zh: '请先登录后再操作',
+    en: 'Please sign in first.',
+  },
+  FORBIDDEN: {
+    zh: '您没有权限查看或办理这项内容',
+    en: 'You are not allowed to see or do this.',
+  },
   ITEM_NOT_FOUND: {
     zh: '没有找到这个事项,可能已调整或下线,请重新搜索',
     en: 'This service could not be found. It may have changed; please search again.',

@@ -50,6 +50,12 @@ describe('error hook', () => {
     app.get('/test/not-found', () => {
       throw new AppError(404, 'ITEM_NOT_FOUND')
     })
+    app.get('/test/status-401', () => {
+      throw Object.assign(new Error('no token'), { statusCode: 401 })
+    })
+    app.get('/test/status-403', () => {
+      throw Object.assign(new Error('wrong role'), { statusCode: 403 })
+    })
     app.get('/test/status-503', () => {
       throw Object.assign(new Error(SECRET), { statusCode: 503 })
     })
@@ -87,6 +93,13 @@ describe('error hook', () => {
 
   const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers })
 
+
+  describe('plugins that answer 401 or 403', () => {
+    it('say "sign in first" and "not allowed" in the contract codes', async () => {
+      expectErrorBody(await get('/test/status-401'), 401, 'AUTH_REQUIRED')
+      expectErrorBody(await get('/test/status-403'), 403, 'FORBIDDEN')
+    })
+  })
 
   describe('an unexpected error', () => {
     it.each(['/test/throws', '/test/rejects', '/test/throws-string'])(
