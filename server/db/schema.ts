@@ -23,6 +23,8 @@ export interface ItemsTable {
   basis: string
   phone: string
   topics: string // JSON string[], in catalog order (item_topics is the index)
+  /** The name normalized as queries are (NFKC, lower case): what ranking compares with. */
+  search_name: string
   /** Normalized name, department and topics, one per line: what the plain search matches against. */
   search_text: string
   views: Generated<number>

@@ -34,6 +34,7 @@ function itemRow(item: ItemRecord): Omit<ItemsTable, 'views'> {
     basis: item.basis,
     phone: item.phone,
     topics: JSON.stringify(item.topics),
+    search_name: normalizeForSearch(item.name),
     search_text: searchText(item),
   }
 }

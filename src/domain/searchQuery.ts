@@ -1,5 +1,3 @@
-import { ITEM_QUERY_MAX } from './limits'
-
 export function normalizeForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
 }
@@ -13,10 +11,6 @@ export function searchTerms(raw: string | undefined | null): string[] {
   const normalized = normalizeForSearch(raw)
   if (!normalized) return []
   return Array.from(new Set(normalized.split(' '))).slice(0, 8)
-}
-
-export function isQueryTooLong(raw: string): boolean {
-  return raw.length > ITEM_QUERY_MAX
 }
 
 /** [start, end) ranges of `name` that contain any of the terms, merged; used to highlight matches. */

@@ -24,6 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('basis', 'text', (c) => c.notNull())
     .addColumn('phone', 'text', (c) => c.notNull())
     .addColumn('topics', 'text', (c) => c.notNull())
+    .addColumn('search_name', 'text', (c) => c.notNull())
     .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('views', 'integer', (c) => c.notNull().defaultTo(0))
     .execute()

@@ -15,40 +15,32 @@ function likePattern(term: string, mode: 'contains' | 'prefix' = 'contains'): st
   return mode === 'prefix' ? `${escaped}%` : `%${escaped}%`
 }
 
-function likeLower(column: Expression<string>, pattern: string) {
-  return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`
+/** Both sides are already normalized (search columns at import, terms by searchTerms), so no lower() here. */
+function like(column: Expression<string>, pattern: string) {
+  return sql<SqlBool>`${column} like ${pattern} escape '\\'`
 }
 
 /** A term matches an item by name, department or topic (all in search_text), or by its exact code. */
 function termMatches(eb: ItemsEb, term: string) {
-  return eb.or([sql<SqlBool>`${eb.ref('items.search_text')} like ${likePattern(term)} escape '\\'`, eb('items.code', '=', term)])
+  return eb.or([like(eb.ref('items.search_text'), likePattern(term)), eb('items.code', '=', term)])
+}
+
+/** The item is linked to `value` in a link table (topics, halls). */
+function linkedTo(eb: ItemsEb, table: 'item_topics' | 'item_halls', column: 'topic' | 'hall_id', value: string) {
+  return eb.exists(
+    eb
+      .selectFrom(table)
+      .select(sql`1`.as('one'))
+      .whereRef(`${table}.item_code` as 'item_topics.item_code', '=', 'items.code')
+      .where(`${table}.${column}` as 'item_topics.topic', '=', value),
+  )
 }
 
 function whereFilter(eb: ItemsEb, filter: ItemFilter) {
   const conditions = filter.terms.map((term) => termMatches(eb, term))
-  if (filter.topic) {
-    conditions.push(
-      eb.exists(
-        eb
-          .selectFrom('item_topics')
-          .select(sql`1`.as('one'))
-          .whereRef('item_topics.item_code', '=', 'items.code')
-          .where('item_topics.topic', '=', filter.topic),
-      ),
-    )
-  }
+  if (filter.topic) conditions.push(linkedTo(eb, 'item_topics', 'topic', filter.topic))
   if (filter.department) conditions.push(eb('items.department', '=', filter.department))
-  if (filter.hall) {
-    conditions.push(
-      eb.exists(
-        eb
-          .selectFrom('item_halls')
-          .select(sql`1`.as('one'))
-          .whereRef('item_halls.item_code', '=', 'items.code')
-          .where('item_halls.hall_id', '=', filter.hall),
-      ),
-    )
-  }
+  if (filter.hall) conditions.push(linkedTo(eb, 'item_halls', 'hall_id', filter.hall))
   return eb.and(conditions)
 }
 
@@ -58,10 +50,11 @@ function whereFilter(eb: ItemsEb, filter: ItemFilter) {
  */
 function matchRank(eb: ItemsEb, terms: string[]) {
   const whole = terms.join(' ')
-  const allInName = eb.and(terms.map((term) => likeLower(eb.ref('items.name'), likePattern(term))))
+  const name = eb.ref('items.search_name')
+  const allInName = eb.and(terms.map((term) => like(name, likePattern(term))))
   return sql<number>`case
-    when lower(${eb.ref('items.name')}) = ${whole} then 0
-    when ${likeLower(eb.ref('items.name'), likePattern(whole, 'prefix'))} then 1
+    when ${name} = ${whole} then 0
+    when ${like(name, likePattern(whole, 'prefix'))} then 1
     when ${allInName} then 2
     else 3 end`
 }
@@ -97,6 +90,11 @@ export async function findItems(
 
 export function findItemByCode(db: Kysely<Database>, code: string) {
   return db.selectFrom('items').selectAll().where('code', '=', code).executeTakeFirst()
+}
+
+export async function itemExists(db: Kysely<Database>, code: string): Promise<boolean> {
+  const row = await db.selectFrom('items').select('code').where('code', '=', code).executeTakeFirst()
+  return row !== undefined
 }
 
 export async function countView(db: Kysely<Database>, code: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { Hall, HallDetail, HallLevel, WeeklyHours } from '../../../src/doma
 import { distanceMeters, type LatLng } from '../../../src/domain/geo'
 import { hoursToday, isOpenAt } from '../../../src/domain/hallHours'
 import { notFound } from '../../errors'
-import { findItemByCode } from '../catalog/repo'
+import { itemExists } from '../catalog/repo'
 import * as repo from './repo'
 
 export function toHall(row: Selectable<HallsTable>, now: Date, origin?: LatLng): Hall {
@@ -32,7 +32,7 @@ export async function listHalls(
   clock: Clock,
   query: { origin?: LatLng; itemCode?: string },
 ): Promise<Hall[]> {
-  if (query.itemCode && !(await findItemByCode(db, query.itemCode))) throw notFound('ITEM_NOT_FOUND')
+  if (query.itemCode && !(await itemExists(db, query.itemCode))) throw notFound('ITEM_NOT_FOUND')
   const now = clock.now()
   const halls = (await repo.listHalls(db, query.itemCode)).map((row) => toHall(row, now, query.origin))
   if (query.origin) halls.sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0))

@@ -20,6 +20,3 @@ export const ErrorBodySchema = Type.Object(
 
 export type FieldIssue = Static<typeof FieldIssueSchema>
 export type ErrorBody = Static<typeof ErrorBodySchema>
-
-export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' })
-export const DateTimeString = Type.String({ format: 'date-time' })

@@ -93,7 +93,8 @@ export default function GuidePage() {
   useEffect(() => {
     if (code) void load(code)
   }, [code, load])
-  usePullToRefresh(() => load(code, { refresh: true }))
+  const refresh = () => load(code, { refresh: true })
+  usePullToRefresh(refresh)
   useShareAppMessage(() => ({
     title: resource.data ? `${resource.data.name} 办事指南` : '办事指南',
     path: paths.guide(code),
@@ -111,7 +112,7 @@ export default function GuidePage() {
   if (resource.status === 'error' && !resource.data) {
     return (
       <View className='guide'>
-        <ErrorState message={resource.error.message} onRetry={() => void load(code, { refresh: true })} />
+        <ErrorState message={resource.error.message} onRetry={() => void refresh()} />
       </View>
     )
   }
@@ -125,7 +126,7 @@ export default function GuidePage() {
   return (
     <View className='guide'>
       {resource.status === 'error' ? (
-        <StaleNotice error={resource.error} onRetry={() => void load(code, { refresh: true })} />
+        <StaleNotice error={resource.error} onRetry={() => void refresh()} />
       ) : null}
       <GuideBody guide={resource.data} />
     </View>

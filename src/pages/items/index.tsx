@@ -3,12 +3,12 @@ import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useMemo } from 'react'
 import { useItemQuery } from '@/stores/itemLists'
 import ItemCard from '@/components/ItemCard'
+import ListFooter from '@/components/ListFooter'
 import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
 import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { routeParam } from '@/navigation'
 import './index.scss'
-import Pressable from '@/components/Pressable'
 
 /** Items of one topic, department or hall. */
 export default function ItemsPage() {
@@ -44,12 +44,7 @@ export default function ItemsPage() {
       {list.items.map((item) => (
         <ItemCard key={item.code} item={item} />
       ))}
-      {list.loadingMore ? <LoadingRows rows={1} label='正在加载更多' /> : null}
-      {list.items.length < list.total && !list.loadingMore ? (
-        <Pressable className='items-page__more' onPress={() => void loadMore()}>
-          {list.error ? `${list.error.message} 点此重试` : '加载更多'}
-        </Pressable>
-      ) : null}
+      <ListFooter list={list} onMore={() => void loadMore()} />
     </View>
   )
 }

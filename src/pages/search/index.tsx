@@ -6,6 +6,7 @@ import { useItemQuery } from '@/stores/itemLists'
 import { useDebouncedValue } from '@/hooks/useDebouncedValue'
 import SearchField from '@/components/SearchField'
 import ItemCard from '@/components/ItemCard'
+import ListFooter from '@/components/ListFooter'
 import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
 import PhoneLink from '@/platform/PhoneLink'
 import { a11y } from '@/platform/a11y'
@@ -71,18 +72,7 @@ export default function SearchPage() {
           {list.items.map((item) => (
             <ItemCard key={item.code} item={item} terms={terms} />
           ))}
-          {list.loadingMore ? <LoadingRows rows={1} label='正在加载更多' /> : null}
-          {list.error && list.items.length > 0 ? (
-            <Pressable className='search-page__more' onPress={() => void loadMore()}>
-              {list.error.message} 点此重试
-            </Pressable>
-          ) : list.items.length < list.total ? (
-            <Pressable className='search-page__more' onPress={() => void loadMore()}>
-              加载更多
-            </Pressable>
-          ) : list.total > 0 ? (
-            <Text className='search-page__end'>没有更多了</Text>
-          ) : null}
+          <ListFooter list={list} onMore={() => void loadMore()} />
         </View>
       )}
     </View>

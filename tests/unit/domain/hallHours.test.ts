@@ -1,4 +1,4 @@
-import { daysOfKey, describeWeek, hoursToday, isOpenAt, periodsOn } from '@/domain/hallHours'
+import { daysOfKey, formatPeriods, hoursToday, isOpenAt, periodsOn } from '@/domain/hallHours'
 import type { WeeklyHours } from '@/domain/contract'
 
 const streetHall: WeeklyHours = { 'mon-fri': [['09:00', '12:00'], ['14:00', '18:00']], sat: [['09:00', '12:00']] }
@@ -36,7 +36,8 @@ describe('hall opening hours', () => {
     expect(periodsOn(streetHall, 'sat')).toEqual([{ opens: '09:00', closes: '12:00' }])
   })
 
-  it('describes the week in plain words, closed days included', () => {
-    expect(describeWeek(streetHall)).toEqual(['周一至周五 09:00-12:00, 14:00-18:00', '周六 09:00-12:00', '周日 休息'])
+  it('reads a day\'s hours in plain words, closed days included', () => {
+    expect(formatPeriods(periodsOn(streetHall, 'wed'))).toBe('09:00-12:00, 14:00-18:00')
+    expect(formatPeriods(periodsOn(streetHall, 'sun'))).toBe('休息')
   })
 })
