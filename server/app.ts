@@ -11,12 +11,19 @@ import { registerWebApp, webAppAvailable } from './plugins/webApp'
 import { healthRoutes } from './modules/health/routes'
 import { catalogRoutes } from './modules/catalog/routes'
 import { hallRoutes } from './modules/halls/routes'
+import { authRoutes } from './modules/auth/routes'
+import { meRoutes } from './modules/me/routes'
+import { staffRoutes } from './modules/staff/routes'
+import { adminRoutes } from './modules/admin/routes'
+import { ephemeralAuthSettings, type AuthSettings } from './modules/auth/settings'
+import { registerAccessControl } from './http/access'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>
     clock: Clock
     redis: Redis | null
+    auth: AuthSettings
   }
 }
 
@@ -26,6 +33,8 @@ export interface AppDeps {
   redis?: Redis | null
   /** Built H5 app; served at / when it exists. */
   h5Dir?: string
+  /** Keys, sign-in providers and limits; tests get a throwaway key and no external services when omitted. */
+  auth?: AuthSettings
   logger?: FastifyServerOptions['logger']
   /** Client addresses come from X-Forwarded-For only behind proxies trusted here (BANSHI_TRUST_PROXY). */
   trustProxy?: boolean | string
@@ -33,11 +42,30 @@ export interface AppDeps {
 
 export const API_PREFIX = '/api/v1'
 
-/** Log settings shared by the server and tests: never write tokens or cookies to the log. */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+/** `/x?phone=13800138000&a=1` → `/x?phone=…&a=…`: query values can be personal data (a phone, an ID number). */
+export function withoutQueryValues(url: string): string {
+  const start = url.indexOf('?')
+  if (start < 0) return url
+  const names = url.slice(start + 1).split('&').map((pair) => `${pair.split('=')[0]}=…`)
+  return `${url.slice(0, start)}?${names.join('&')}`
+}
+
+/**
+ * Log settings shared by the server and tests. The log never holds personal data or secrets: no headers (tokens,
+ * cookies), no bodies (codes, passwords, ID numbers), and query strings without their values.
+ */
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+    ...(stream ? { stream } : {}),
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string }) => ({
+        method: request.method,
+        url: withoutQueryValues(request.url),
+        remoteAddress: request.ip,
+      }),
+    },
+    redact: { paths: ['req.headers', 'res.headers["set-cookie"]'], censor: '[redacted]' },
   }
 }
 
@@ -59,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('db', deps.db)
   app.decorate('clock', deps.clock)
   app.decorate('redis', deps.redis ?? null)
+  app.decorate('auth', deps.auth ?? ephemeralAuthSettings())
 
   registerErrorHandler(app)
   app.addHook('onSend', async (_request, reply) => {
@@ -66,10 +95,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] })
+  registerAccessControl(app, API_PREFIX)
   await registerOpenApi(app)
   await app.register(healthRoutes)
   await app.register(catalogRoutes, { prefix: API_PREFIX })
   await app.register(hallRoutes, { prefix: API_PREFIX })
+  await app.register(authRoutes, { prefix: API_PREFIX })
+  await app.register(meRoutes, { prefix: API_PREFIX })
+  await app.register(staffRoutes, { prefix: API_PREFIX })
+  await app.register(adminRoutes, { prefix: API_PREFIX })
   openApiRoute(app)
 
   const sendAppShell = deps.h5Dir && webAppAvailable(deps.h5Dir) ? await registerWebApp(app, deps.h5Dir) : null

@@ -19,6 +19,12 @@ export interface Config {
   logLevel: string
   /** Which reverse proxies may set X-Forwarded-For: false (none), true (any), or a list of addresses/CIDRs. */
   trustProxy: boolean | string
+  /** Master key for personal data and tokens (BANSHI_DATA_KEY); demo and dev setups may generate one into dataDir. */
+  dataKey: string | null
+  /** code2session; sign-in with WeChat answers 503 until appId and secret are set. */
+  wechat: { apiBase: string; appId: string | null; secret: string | null; timeoutMs: number }
+  /** `log` prints codes to the server's console (development only); `http` posts them to a gateway. */
+  sms: { provider: 'log' | 'http' | 'none'; apiBase: string | null; apiKey: string | null; timeoutMs: number }
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +54,19 @@ function parseFakeNow(value: string | undefined): Date | null {
   return date
 }
 
+function parseSmsProvider(value: string | undefined, devLogin: boolean): Config['sms']['provider'] {
+  if (!value) return devLogin ? 'log' : 'none'
+  if (value === 'log' || value === 'http' || value === 'none') return value
+  throw new ConfigError(`SMS_PROVIDER must be log, http or none, got "${value}"`)
+}
+
+function parseTimeout(name: string, value: string | undefined, fallback: number): number {
+  if (!value) return fallback
+  const ms = Number(value)
+  if (!Number.isInteger(ms) || ms < 100 || ms > 60_000) throw new ConfigError(`${name} must be milliseconds from 100 to 60000`)
+  return ms
+}
+
 function parseTrustProxy(value: string | undefined): boolean | string {
   if (!value) return false
   if (flag(value)) return true
@@ -72,6 +91,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     h5Dir: path.resolve(cwd, env.BANSHI_H5_DIR || 'dist/h5'),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: parseTrustProxy(env.BANSHI_TRUST_PROXY),
+    dataKey: env.BANSHI_DATA_KEY || null,
+    wechat: {
+      apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      appId: env.WECHAT_APPID || null,
+      secret: env.WECHAT_SECRET || null,
+      timeoutMs: parseTimeout('WECHAT_TIMEOUT_MS', env.WECHAT_TIMEOUT_MS, 5000),
+    },
+    sms: {
+      provider: parseSmsProvider(env.SMS_PROVIDER, devLogin),
+      apiBase: env.SMS_API_BASE ? env.SMS_API_BASE.replace(/\/+$/, '') : null,
+      apiKey: env.SMS_API_KEY || null,
+      timeoutMs: parseTimeout('SMS_TIMEOUT_MS', env.SMS_TIMEOUT_MS, 5000),
+    },
   }
 }
 
@@ -80,6 +112,9 @@ export function ignoredSettings(env: NodeJS.ProcessEnv, config: Config): string[
   const notes: string[] = []
   if (env.BANSHI_FAKE_NOW && !config.devLogin) {
     notes.push('BANSHI_FAKE_NOW is ignored: it only works together with BANSHI_DEV_LOGIN=1')
+  }
+  if (config.sms.provider === 'log' && !config.devLogin) {
+    notes.push('SMS_PROVIDER=log prints sign-in codes to this console: for development only, never in production')
   }
   return notes
 }

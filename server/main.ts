@@ -6,6 +6,9 @@ import { migrateToLatest, openDatabase } from './db/connect'
 import { connectRedis } from './redis'
 import { ensureCatalog } from './seed/ensureCatalog'
 import { webAppAvailable } from './plugins/webApp'
+import { DataKeyError, loadDataKey } from './security/keys'
+import { authSettingsFor, type AuthSettings } from './modules/auth/settings'
+import { DEMO_PASSWORD, ensureDemoAccounts, type DemoAccount } from './seed/demoAccounts'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -18,10 +21,12 @@ function lanAddresses(): string[] {
 
 async function main(): Promise<void> {
   let config
+  let dataKey
   try {
     config = loadConfig()
+    dataKey = loadDataKey({ envKey: config.dataKey, dataDir: config.dataDir, allowGenerated: config.demo || config.devLogin })
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof DataKeyError) {
       console.error(`Configuration error: ${error.message}`)
       process.exit(2)
     }
@@ -30,10 +35,22 @@ async function main(): Promise<void> {
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   const redis = config.redisUrl ? connectRedis(config.redisUrl) : null
+  let auth: AuthSettings
+  try {
+    auth = authSettingsFor(config, dataKey.key, redis)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`)
+      process.exit(2)
+    }
+    throw error
+  }
+  const clock = clockFor(config)
   const app = await buildApp({
     db: database.db,
-    clock: clockFor(config),
+    clock,
     redis,
+    auth,
     h5Dir: config.h5Dir,
     logger: loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
@@ -44,6 +61,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated')
   const seeded = await ensureCatalog(database.db)
   if (seeded) app.log.info(seeded, 'catalog seeded from the bundled sample data')
+  const demoAccounts: DemoAccount[] = config.demo ? await ensureDemoAccounts(database.db, clock.now()) : []
 
   let closing = false
   const shutdown = async (signal: string) => {
@@ -82,6 +100,15 @@ async function main(): Promise<void> {
     `  Redis:     ${config.redisUrl ? 'configured' : 'not configured (in-process events)'}`,
     webAppAvailable(config.h5Dir) ? '' : `  Note: no H5 build in ${config.h5Dir}; run \`npm run build:h5\` to serve the app.`,
     config.fakeNow ? `  Clock:     starts at ${config.fakeNow.toISOString()} (BANSHI_FAKE_NOW)` : '',
+    `  Data key:  ${dataKey.source}`,
+    `  Sign-in:   SMS ${auth.sms ? auth.sms.name : 'not configured'}; WeChat ${auth.wechat ? 'configured' : 'not configured (WECHAT_APPID/WECHAT_SECRET)'}` +
+      (auth.devLogin ? '; dev sign-in ON (POST /api/v1/auth/dev)' : ''),
+    ...(demoAccounts.length
+      ? [
+          `  Demo staff accounts (demo mode only), password "${DEMO_PASSWORD}":`,
+          ...demoAccounts.map((account) => `    ${account.username.padEnd(8)} ${account.what}`),
+        ]
+      : []),
     '',
   ].filter((line, index, all) => line !== '' || index === 0 || index === all.length - 1)
   console.log(lines.join('\n'))

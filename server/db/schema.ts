@@ -62,10 +62,82 @@ export interface ItemHallsTable {
   hall_id: string
 }
 
+export interface GridsTable {
+  id: string
+  name: string
+  hall_id: string
+}
+
+export interface UsersTable {
+  id: string
+  role: string
+  name: string | null
+  username: string | null
+  password_hash: string | null
+  openid: string | null
+  phone_enc: string | null
+  phone_hash: string | null
+  id_number_enc: string | null
+  id_number_hash: string | null
+  address_enc: string | null
+  grid_id: string | null
+  hall_id: string | null
+  failed_logins: Generated<number>
+  locked_until: string | null
+  sensitive_consent_at: string | null
+  disabled: Generated<number>
+  created_at: string
+}
+
+export interface SessionsTable {
+  id: string
+  user_id: string
+  client: string
+  created_at: string
+  last_used_at: string
+  revoked_at: string | null
+  revoked_reason: string | null
+}
+
+export interface RefreshTokensTable {
+  token_hash: string
+  session_id: string
+  created_at: string
+  expires_at: string
+  rotated_at: string | null
+}
+
+export interface SmsCodesTable {
+  id: string
+  phone_hash: string
+  code_hash: string
+  created_at: string
+  expires_at: string
+  attempts: Generated<number>
+  consumed_at: string | null
+}
+
+export interface AuditLogTable {
+  id: string
+  at: string
+  actor_id: string
+  actor_role: string
+  action: string
+  subject_id: string | null
+  ip: string | null
+  detail: string | null
+}
+
 export interface Database {
   items: ItemsTable
   item_topics: ItemTopicsTable
   halls: HallsTable
   hall_categories: HallCategoriesTable
   item_halls: ItemHallsTable
+  grids: GridsTable
+  users: UsersTable
+  sessions: SessionsTable
+  refresh_tokens: RefreshTokensTable
+  sms_codes: SmsCodesTable
+  audit_log: AuditLogTable
 }

@@ -30,3 +30,9 @@ export function minutesOfDay(hhmm: string): number {
   if (!match) return Number.NaN
   return Number(match[1]) * 60 + Number(match[2])
 }
+
+/** The instant the calendar day containing `instant` began in China (local midnight). */
+export function shanghaiMidnight(instant: Date): Date {
+  const day = 24 * 60 * 60 * 1000
+  return new Date(Math.floor((instant.getTime() + SHANGHAI_OFFSET_MS) / day) * day - SHANGHAI_OFFSET_MS)
+}

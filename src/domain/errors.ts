@@ -26,6 +26,66 @@ export const errorMessages = {
     zh: '您没有权限查看或办理这项内容',
     en: 'You are not allowed to see or do this.',
   },
+  TOKEN_EXPIRED: {
+    zh: '登录已过期,请重新登录',
+    en: 'Your sign-in has expired. Please sign in again.',
+  },
+  TOKEN_INVALID: {
+    zh: '登录状态已失效,请重新登录',
+    en: 'You have been signed out. Please sign in again.',
+  },
+  CODE_INVALID: {
+    zh: '验证码不正确或已过期,请核对短信后重新输入,或重新获取验证码',
+    en: 'The code is wrong or has expired. Check the text message, or ask for a new code.',
+  },
+  CODE_ATTEMPTS_EXCEEDED: {
+    zh: '验证码输错次数太多,请重新获取验证码',
+    en: 'Too many wrong codes. Please ask for a new code.',
+  },
+  SMS_TOO_FREQUENT: {
+    zh: '验证码发送太频繁,请稍后再获取',
+    en: 'A code was sent a moment ago. Please wait before asking for another.',
+  },
+  SMS_DAILY_LIMIT: {
+    zh: '今天获取验证码的次数已用完,请明天再试,或到大厅窗口办理',
+    en: 'No more codes can be sent to this number today. Please try tomorrow or visit a hall.',
+  },
+  SMS_UNAVAILABLE: {
+    zh: '短信暂时发送不了,请稍后再试',
+    en: 'Text messages cannot be sent right now. Please try again shortly.',
+  },
+  WECHAT_UNAVAILABLE: {
+    zh: '微信登录暂时不可用,请稍后再试,或使用手机号登录',
+    en: 'WeChat sign-in is unavailable right now. Try again shortly, or sign in with your phone.',
+  },
+  CREDENTIALS_INVALID: {
+    zh: '用户名或密码不正确,请重新输入',
+    en: 'The username or password is wrong. Please try again.',
+  },
+  ACCOUNT_LOCKED: {
+    zh: '密码错误次数太多,账号已暂时锁定,请稍后再试或联系管理员',
+    en: 'Too many wrong passwords. The account is locked for a while; try later or ask an administrator.',
+  },
+  INVALID_PHONE: {
+    zh: '手机号码格式不正确,请输入11位手机号',
+    en: 'The mobile number is not valid. Please enter the 11-digit number.',
+  },
+  INVALID_ID_NUMBER: {
+    zh: '身份证号码不正确,请逐位核对',
+    en: 'The ID number is not valid. Please check each digit.',
+  },
+  CONSENT_REQUIRED: {
+    zh: '提交身份证号码前,请先阅读并同意个人敏感信息处理规则',
+    en: 'Please read and agree to how your ID number is used before submitting it.',
+  },
+  USER_NOT_FOUND: {
+    zh: '没有找到这位用户,请核对后重试',
+    en: 'This person could not be found. Please check and try again.',
+  },
+  SESSION_NOT_FOUND: {
+    zh: '没有找到这台设备的登录记录,可能已经退出',
+    en: 'This signed-in device could not be found; it may already be signed out.',
+  },
   ITEM_NOT_FOUND: {
     zh: '没有找到这个事项,可能已调整或下线,请重新搜索',
     en: 'This service could not be found. It may have changed; please search again.',

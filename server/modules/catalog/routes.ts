@@ -14,6 +14,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/items',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'Search and browse service items',
@@ -28,6 +29,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/items/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'The full guide (办事指南) of one item, with the halls that handle it',
@@ -41,6 +43,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/topics',
     {
+      config: { access: 'public' },
       schema: { tags: ['catalog'], summary: 'Topics (主题) with item counts', response: { 200: TopicListSchema } },
     },
     () => catalog.topics(app.db),
@@ -49,6 +52,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/departments',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['catalog'],
         summary: 'Departments with item counts',

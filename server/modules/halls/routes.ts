@@ -9,6 +9,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/halls',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['halls'],
         summary: 'Service halls, nearest first when lat/lng are given; only those handling `item` when given',
@@ -30,6 +31,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/halls/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['halls'],
         summary: 'One hall with its weekly hours and queue categories',

@@ -11,6 +11,7 @@ import {
 } from '../../../server/seed/catalogRecords'
 import { catalogIsEmpty, hallsForItem, importCatalog } from '../../../server/seed/catalogImport'
 import { ensureCatalog } from '../../../server/seed/ensureCatalog'
+import { bundledGrids } from '../../../server/seed/gridRecords'
 import { dialects, openTestDatabase, postgresSkipReason, type TestDatabase } from '../../api/support/testApp'
 
 const SAMPLE_ITEMS = 177
@@ -163,7 +164,7 @@ describe.each(dialects)('catalog import on %s', (dialect) => {
   describe('ensureCatalog', () => {
     it('seeds an empty database with the bundled catalog', async () => {
       expect(await catalogIsEmpty(db)).toBe(true)
-      expect(await ensureCatalog(db)).toEqual({ items: SAMPLE_ITEMS, halls: SAMPLE_HALLS })
+      expect(await ensureCatalog(db)).toEqual({ items: SAMPLE_ITEMS, halls: SAMPLE_HALLS, grids: bundledGrids().length })
       expect(await catalogIsEmpty(db)).toBe(false)
       expect(await counts(db)).toEqual(expectedCounts(sample()))
     })
