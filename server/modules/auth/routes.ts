@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
   DevSignInBodySchema,
-  LogoutBodySchema,
   RefreshBodySchema,
   SessionSchema,
   SmsSendBodySchema,
@@ -12,6 +11,7 @@ import {
   WechatSignInBodySchema,
 } from '../../../src/domain/contract'
 import { errorResponses } from '../../http/schemas'
+import { validationFailed } from '../../errors'
 import { principalOf } from '../../http/access'
 import { refreshSession } from './sessions'
 import * as auth from './service'
@@ -96,7 +96,6 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Signs this device out: its access and refresh tokens stop working at once',
-        body: Type.Optional(LogoutBodySchema),
         response: { 204: Type.Null(), ...errorResponses(401) },
       },
     },
@@ -118,7 +117,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: { ...signedInResponses, ...errorResponses(400, 404) },
         },
       },
-      (request) => auth.devSignIn(app, request.body),
+      (request) => {
+        const { phone, username } = request.body
+        if ((phone === undefined) === (username === undefined)) {
+          throw validationFailed([{ field: 'body.phone', issue: 'give either phone or username' }])
+        }
+        return auth.devSignIn(app, phone !== undefined ? { phone } : { username: username! })
+      },
     )
   }
 }

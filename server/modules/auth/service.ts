@@ -57,12 +57,9 @@ export async function sendSmsCode(deps: AuthDeps, phone: string, ip: string): Pr
   const now = deps.clock.now()
   const phoneHash = deps.auth.cipher.lookupHash('phone', phone)
 
-  // The shared counter makes two sends racing each other count as two, across API nodes when Redis is set.
-  const burst = await deps.auth.limiter.hit(`smsPhone:${phoneHash}`, 1, SMS_RESEND_AFTER_S, now)
   const latest = await repo.latestSmsCode(deps.db, phoneHash)
   const sinceLatestS = latest ? (now.getTime() - Date.parse(latest.created_at)) / 1000 : Infinity
   if (sinceLatestS < SMS_RESEND_AFTER_S) throw tooMany('SMS_TOO_FREQUENT', SMS_RESEND_AFTER_S - sinceLatestS)
-  if (!burst.allowed) throw tooMany('SMS_TOO_FREQUENT', burst.retryAfterS)
   const dayStart = shanghaiMidnight(now)
   if ((await repo.countSmsCodesSince(deps.db, phoneHash, dayStart)) >= SMS_PER_PHONE_PER_DAY) {
     const nextDay = dayStart.getTime() + 24 * 60 * 60 * 1000

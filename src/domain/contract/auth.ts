@@ -26,12 +26,8 @@ export const StaffSignInBodySchema = Type.Object({
 })
 
 export const RefreshBodySchema = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 256 }) })
-export const LogoutBodySchema = Type.Object({ refreshToken: Type.Optional(Type.String({ maxLength: 256 })) })
-
-export const DevSignInBodySchema = Type.Union([
-  Type.Object({ phone: Mobile }, { additionalProperties: false }),
-  Type.Object({ username: Username }, { additionalProperties: false }),
-])
+/** Exactly one of phone (a citizen, created if new) or username (an existing staff account). */
+export const DevSignInBodySchema = Type.Object({ phone: Type.Optional(Mobile), username: Type.Optional(Username) })
 
 export const UserSchema = Type.Object(
   {

@@ -6,6 +6,7 @@ import { ManualClock } from '../../../server/clock'
 import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../../../server/db/connect'
 import { bundledCatalog } from '../../../server/seed/catalogRecords'
 import { importCatalog } from '../../../server/seed/catalogImport'
+import { bundledGrids, importGrids } from '../../../server/seed/gridRecords'
 
 /** SQLite always; PostgreSQL too when DATABASE_URL is set (CI sets it, see .ci/run). */
 export const dialects: DialectName[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']
@@ -46,6 +47,7 @@ export async function createTestApp(dialect: DialectName, options: Partial<AppDe
   const database = await openTestDatabase(dialect)
   await migrateToLatest(database.db)
   await importCatalog(database.db, bundledCatalog())
+  await importGrids(database.db, bundledGrids())
   const clock = new ManualClock(WEDNESDAY_10AM)
   const app = await buildApp({ db: database.db, clock, ...options })
   await app.ready()
