@@ -39,15 +39,26 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 }
 
-/** Several API nodes: counters in Redis, so a limit holds across all of them. */
+// INCR and EXPIRE as one atomic step: a counter can never be left without its expiry.
+const HIT_SCRIPT = "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n"
+
+/**
+ * Several API nodes: counters in Redis, so a limit holds across all of them. While Redis cannot be reached, each
+ * node keeps limiting on its own (in memory) rather than refusing every sign-in or letting every guess through.
+ */
 export class RedisRateLimiter implements RateLimiter {
+  private readonly fallback = new MemoryRateLimiter()
+
   constructor(private readonly redis: Redis) {}
 
   async hit(key: string, limit: number, windowS: number, now: Date): Promise<RateDecision> {
     const { index, endsInS } = windowOf(now, windowS)
-    const redisKey = `banshi:rate:${key}:${windowS}:${index}`
-    const results = await this.redis.multi().incr(redisKey).expire(redisKey, windowS + 1).exec()
-    const count = Number(results?.[0]?.[1] ?? 0)
+    let count: number
+    try {
+      count = Number(await this.redis.eval(HIT_SCRIPT, 1, `banshi:rate:${key}:${windowS}:${index}`, windowS + 1))
+    } catch {
+      return this.fallback.hit(key, limit, windowS, now)
+    }
     return count <= limit ? { allowed: true, retryAfterS: 0 } : { allowed: false, retryAfterS: endsInS }
   }
 }

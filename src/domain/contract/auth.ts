@@ -56,7 +56,7 @@ export const ProfileSchema = Type.Object({
   idNumber: Type.Union([Type.String(), Type.Null()]),
   idNumberMasked: Type.Union([Type.String(), Type.Null()]),
   address: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
+  createdAt: Type.String({ description: 'ISO 8601 time, UTC' }),
 })
 
 export const ProfileUpdateSchema = Type.Object({
@@ -71,8 +71,8 @@ export const ProfileUpdateSchema = Type.Object({
 export const DeviceSessionSchema = Type.Object({
   id: Type.String(),
   client: Type.String({ description: 'weapp | h5 | staff' }),
-  createdAt: Type.String({ format: 'date-time' }),
-  lastUsedAt: Type.String({ format: 'date-time' }),
+  createdAt: Type.String({ description: 'ISO 8601 time, UTC' }),
+  lastUsedAt: Type.String({ description: 'ISO 8601 time, UTC' }),
   current: Type.Boolean(),
 })
 
@@ -85,7 +85,7 @@ export const CitizenRecordSchema = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
   idNumber: Type.Union([Type.String(), Type.Null()]),
   address: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
+  createdAt: Type.String({ description: 'ISO 8601 time, UTC' }),
 })
 
 export const CitizenLookupQuerySchema = Type.Object({
@@ -97,7 +97,7 @@ export const UserIdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, 
 
 export const AuditEntrySchema = Type.Object({
   id: Type.String(),
-  at: Type.String({ format: 'date-time' }),
+  at: Type.String({ description: 'ISO 8601 time, UTC' }),
   actorId: Type.String(),
   actorRole: RoleSchema,
   actorName: Type.Union([Type.String(), Type.Null()]),

@@ -1,0 +1,128 @@
+// Who may call what: every API route, called by every kind of caller, answers the status this table expects.
+// A new route fails this test until it has a row here, so later issues extend the same matrix with their routes.
+import type { FastifyInstance } from 'fastify'
+import type { Session } from '@/domain/contract'
+import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
+import { createTestApp, dialects, postgresSkipReason, type TestApp } from './support/testApp'
+import { bearer, devSignIn, signInEveryRole } from './support/signIn'
+
+if (postgresSkipReason) console.info(postgresSkipReason)
+
+const CALLERS = ['anonymous', 'citizenA', 'citizenB', 'grid1', 'grid2', 'window1', 'admin'] as const
+type Caller = (typeof CALLERS)[number]
+type Sessions = Record<Exclude<Caller, 'anonymous'>, Session>
+
+interface Request {
+  url: string
+  payload?: object
+}
+
+interface Case {
+  method: string
+  /** The route as registered (with :params). */
+  route: string
+  /** The concrete request; may use the signed-in sessions (e.g. citizen A's own ids). */
+  request(context: { sessions: Sessions; citizenAPhone: string; app: FastifyInstance }): Request | Promise<Request>
+  expect: Record<Caller, number>
+  /**
+   * The call changes the caller's own account (signs out, closes it): each caller then uses a throwaway session of
+   * the same role, so the shared sessions stay valid for the other rows.
+   */
+  throwaway?: boolean
+}
+
+const everyone = (status: number): Record<Caller, number> =>
+  Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Record<Caller, number>
+const signedIn = (status: number, overrides: Partial<Record<Caller, number>> = {}) => ({ ...everyone(status), anonymous: 401, ...overrides })
+const onlyRoles = (status: number, allowed: Caller[]) =>
+  ({ ...everyone(403), anonymous: 401, ...Object.fromEntries(allowed.map((caller) => [caller, status])) }) as Record<Caller, number>
+
+const CITIZEN_A_PHONE = '13600000001'
+
+const CASES: Case[] = [
+  // Public reading: the same answer with or without a token.
+  { method: 'GET', route: '/api/v1/items', request: () => ({ url: '/api/v1/items?limit=1' }), expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/items/:code', request: () => ({ url: '/api/v1/items/010100010000' }), expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/topics', request: () => ({ url: '/api/v1/topics' }), expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/departments', request: () => ({ url: '/api/v1/departments' }), expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/halls', request: () => ({ url: '/api/v1/halls' }), expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/halls/:id', request: () => ({ url: '/api/v1/halls/lh-district' }), expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/openapi.json', request: () => ({ url: '/api/v1/openapi.json' }), expect: everyone(200) },
+
+  // Sign-in is open to all; these bodies are wrong on purpose, and the answer never depends on who asks.
+  { method: 'POST', route: '/api/v1/auth/wechat', request: () => ({ url: '/api/v1/auth/wechat', payload: { code: 'x' } }), expect: everyone(503) },
+  { method: 'POST', route: '/api/v1/auth/sms/send', request: () => ({ url: '/api/v1/auth/sms/send', payload: { phone: '13600000009' } }), expect: everyone(503) },
+  { method: 'POST', route: '/api/v1/auth/sms/verify', request: () => ({ url: '/api/v1/auth/sms/verify', payload: { phone: '13600000009', code: '123456' } }), expect: everyone(400) },
+  { method: 'POST', route: '/api/v1/auth/staff/login', request: () => ({ url: '/api/v1/auth/staff/login', payload: { username: 'nobody-here', password: 'not-it' } }), expect: everyone(401) },
+  { method: 'POST', route: '/api/v1/auth/refresh', request: () => ({ url: '/api/v1/auth/refresh', payload: { refreshToken: 'forged' } }), expect: everyone(401) },
+  { method: 'POST', route: '/api/v1/auth/dev', request: () => ({ url: '/api/v1/auth/dev', payload: { phone: '13600000010' } }), expect: everyone(200) },
+  { method: 'POST', route: '/api/v1/auth/logout', request: () => ({ url: '/api/v1/auth/logout' }), expect: signedIn(204), throwaway: true },
+
+  // My own account.
+  { method: 'GET', route: '/api/v1/me', request: () => ({ url: '/api/v1/me' }), expect: signedIn(200) },
+  { method: 'PATCH', route: '/api/v1/me', request: () => ({ url: '/api/v1/me', payload: { name: '张三' } }), expect: onlyRoles(200, ['citizenA', 'citizenB']) },
+  { method: 'DELETE', route: '/api/v1/me', request: () => ({ url: '/api/v1/me' }), expect: onlyRoles(204, ['citizenA', 'citizenB']), throwaway: true },
+  { method: 'GET', route: '/api/v1/me/sessions', request: () => ({ url: '/api/v1/me/sessions' }), expect: signedIn(200) },
+  {
+    // Citizen A's second device: A may sign it out; for everyone else it does not exist (404, not 403).
+    method: 'DELETE',
+    route: '/api/v1/me/sessions/:id',
+    async request({ app }) {
+      const second = await devSignIn(app, { phone: CITIZEN_A_PHONE })
+      const claims = JSON.parse(Buffer.from(second.accessToken.split('.')[1], 'base64url').toString())
+      return { url: `/api/v1/me/sessions/${claims.sid}` }
+    },
+    expect: signedIn(404, { citizenA: 204 }),
+  },
+
+  // Citizens' personal data: window staff and admins only, audited.
+  {
+    method: 'GET',
+    route: '/api/v1/staff/citizens',
+    request: ({ citizenAPhone }) => ({ url: `/api/v1/staff/citizens?phone=${citizenAPhone}` }),
+    expect: onlyRoles(200, ['window1', 'admin']),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/staff/citizens/:id',
+    request: ({ sessions }) => ({ url: `/api/v1/staff/citizens/${sessions.citizenA.user.id}` }),
+    expect: onlyRoles(200, ['window1', 'admin']),
+  },
+  { method: 'GET', route: '/api/v1/admin/audit', request: () => ({ url: '/api/v1/admin/audit' }), expect: onlyRoles(200, ['admin']) },
+]
+
+describe.each(dialects)('authorization matrix on %s', (dialect) => {
+  let t: TestApp
+  let sessions: Sessions
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { auth: ephemeralAuthSettings({ devLogin: true }) })
+    const signedIn = await signInEveryRole(t.app)
+    sessions = { ...signedIn, citizenA: await devSignIn(t.app, { phone: CITIZEN_A_PHONE }) }
+  })
+  afterAll(() => t.close())
+
+  it('has a row for every API route, and every row is a route', () => {
+    const registered = t.app.routeAccess.map((route) => `${route.method} ${route.url}`).sort()
+    const covered = CASES.map((row) => `${row.method} ${row.route}`).sort()
+    expect(covered).toEqual(registered)
+  })
+
+  let throwawayPhone = 13700000000
+  async function sessionFor(caller: Exclude<Caller, 'anonymous'>, throwaway: boolean): Promise<Session> {
+    if (!throwaway) return sessions[caller]
+    const role = sessions[caller].user.role
+    if (role === 'citizen') return devSignIn(t.app, { phone: String((throwawayPhone += 1)) })
+    return devSignIn(t.app, { username: sessions[caller].user.username! })
+  }
+
+  describe.each(CASES)('$method $route', (row) => {
+    it.each(CALLERS)('as %s', async (caller) => {
+      const request = await row.request({ sessions, citizenAPhone: CITIZEN_A_PHONE, app: t.app })
+      const headers = caller === 'anonymous' ? {} : bearer(await sessionFor(caller, row.throwaway ?? false))
+      const res = await t.app.inject({ method: row.method as 'GET', url: request.url, payload: request.payload, headers })
+      expect({ caller, status: res.statusCode }).toEqual({ caller, status: row.expect[caller] })
+      if (res.statusCode >= 400) expect(res.json().error.code).toMatch(/^[A-Z_]+$/)
+    })
+  })
+})
