@@ -4,6 +4,8 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { openDatabase } from '../../../server/db/connect'
+import { verifyPassword } from '../../../server/security/passwords'
 
 const root = path.resolve(__dirname, '../../..')
 
@@ -48,6 +50,18 @@ describe('server process', () => {
 
     expect(output).toContain('(demo mode)')
     expect(output).toContain('no H5 build')
+    // Demo staff accounts are listed, the data key was generated into the data directory, dev sign-in is on.
+    for (const username of ['admin', 'window1', 'grid1', 'grid2']) expect(output).toMatch(new RegExp(`^\\s+${username}\\s`, 'm'))
+    expect(output).toContain('password "banshi-demo"')
+    expect(fs.existsSync(path.join(dataDir, 'banshi-data.key'))).toBe(true)
+    expect(output).toContain('dev sign-in ON')
+    const staffLogin = await fetch(`${url}api/v1/auth/staff/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'grid1', password: 'banshi-demo' }),
+    })
+    expect(staffLogin.status).toBe(200)
+    expect((await staffLogin.json()).user).toMatchObject({ role: 'grid_worker', gridId: 'lh-minzhi-baishilong-g1' })
     expect(fs.existsSync(path.join(dataDir, 'banshi.sqlite'))).toBe(true)
     const items = await (await fetch(`${url}api/v1/items?limit=1`)).json()
     expect(items.total).toBe(177)
@@ -74,6 +88,92 @@ describe('server process', () => {
     expect(result.stderr).toContain('PORT must be a whole number')
   }, 30_000)
 
+  it('refuses to start outside demo mode without BANSHI_DATA_KEY, and has no demo accounts or dev sign-in with one', async () => {
+    const refused = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: serverEnv(dataDir, { BANSHI_DEV_LOGIN: '', BANSHI_DATA_KEY: '' }),
+      encoding: 'utf8',
+    })
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('BANSHI_DATA_KEY is not set')
+
+    const key = Buffer.alloc(32, 7).toString('base64')
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: serverEnv(dataDir, { BANSHI_DEV_LOGIN: '', BANSHI_DATA_KEY: key }),
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 30_000)
+        child.stdout.on('data', () => {
+          const match = /Open:\s+(http:\/\/localhost:\d+\/)/.exec(output)
+          if (match) {
+            clearTimeout(timer)
+            resolve(match[1])
+          }
+        })
+      })
+      expect(output).toContain('Data key:  BANSHI_DATA_KEY')
+      expect(output).not.toContain('Demo staff accounts')
+      const dev = await fetch(`${url}api/v1/auth/dev`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin' }),
+      })
+      expect(dev.status).toBe(404)
+      const admin = await fetch(`${url}api/v1/auth/staff/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'banshi-demo' }),
+      })
+      expect(admin.status).toBe(401)
+    } finally {
+      await new Promise((resolve) => {
+        child.once('exit', resolve)
+        child.kill('SIGTERM')
+      })
+    }
+  }, 60_000)
+
+  it('`npm run user:add` creates a staff account that can sign in, and refuses a grid that does not exist', async () => {
+    const run = (args: string[], extra: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/users/cli.ts', ...args], {
+        cwd: root,
+        env: serverEnv(dataDir, extra),
+        encoding: 'utf8',
+      })
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/seed/cli.ts'], { cwd: root, env: serverEnv(dataDir) })
+    const created = run(['--role', 'grid_worker', '--username', 'grid9', '--name', '王五', '--grid', 'lh-minzhi-daling-g2'], {
+      BANSHI_NEW_PASSWORD: 'a long enough password',
+    })
+    expect(created.stderr).toBe('')
+    expect(created.status).toBe(0)
+    expect(created.stdout).toContain('Created grid_worker "grid9"')
+    expect(created.stdout).not.toContain('a long enough password')
+    const database = await openDatabase({ sqliteFile: path.join(dataDir, 'banshi.sqlite') })
+    try {
+      const row = await database.db.selectFrom('users').selectAll().where('username', '=', 'grid9').executeTakeFirstOrThrow()
+      expect(row).toMatchObject({ role: 'grid_worker', grid_id: 'lh-minzhi-daling-g2', name: '王五' })
+      expect(await verifyPassword('a long enough password', row.password_hash!)).toBe(true)
+    } finally {
+      await database.close()
+    }
+
+    const generated = run(['--role', 'admin', '--username', 'admin2'])
+    expect(generated.status).toBe(0)
+    const password = /Password \(shown once.*\): (\S+)/.exec(generated.stdout)?.[1]
+    expect(password).toHaveLength(16)
+
+    expect(run(['--role', 'grid_worker', '--username', 'grid10', '--grid', 'no-such-grid']).stderr).toContain('no grid "no-such-grid"')
+    expect(run(['--role', 'window_staff', '--username', 'w2']).stderr).toContain('need --hall')
+    expect(run(['--role', 'grid_worker', '--username', 'grid9', '--grid', 'lh-minzhi-daling-g2']).stderr).toContain('taken')
+    expect(run(['--role', 'mayor', '--username', 'x']).status).toBe(2)
+    expect(run(['--role', 'admin', '--username', 'short'], { BANSHI_NEW_PASSWORD: 'short' }).stderr).toContain('at least 10')
+  }, 60_000)
+
   it('`npm run seed` imports the bundled catalog into the configured database', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/seed/cli.ts'], {
       cwd: root,
@@ -81,7 +181,7 @@ describe('server process', () => {
       encoding: 'utf8',
     })
     expect(result.status).toBe(0)
-    expect(result.stdout).toMatch(/Seeded sqlite \(.*banshi\.sqlite\): 177 items, 25 halls/)
+    expect(result.stdout).toMatch(/Seeded sqlite \(.*banshi\.sqlite\): 177 items, 25 halls, 36 grids/)
   }, 30_000)
 
   it('`npm run seed` rejects a catalog file that is not in the import format', () => {
