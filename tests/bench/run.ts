@@ -3,6 +3,7 @@
 import { firstLoadRows } from './firstLoad'
 import { h5TotalRows, timedBuild, weappRows } from './appSize'
 import { searchLatencyRows } from './searchLatency'
+import { authLatencyRows } from './authLatency'
 import { ms, printTable, type Row } from './stats'
 
 async function main(): Promise<void> {
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'search') {
     rows.push(...(await searchLatencyRows()))
+  }
+  if (!only || only === 'auth') {
+    rows.push(...(await authLatencyRows()))
   }
   printTable(`Banshi bench — ${new Date().toISOString()} — node ${process.version}`, rows)
 }
