@@ -9,8 +9,10 @@ import { webAppAvailable } from './plugins/webApp'
 import { DataKeyError, loadDataKey } from './security/keys'
 import { authSettingsFor, type AuthSettings } from './modules/auth/settings'
 import { DEMO_PASSWORD, ensureDemoAccounts, type DemoAccount } from './seed/demoAccounts'
+import { purgeExpiredSignInData } from './modules/auth/retention'
 
 const SHUTDOWN_GRACE_MS = 10_000
+const PURGE_EVERY_MS = 60 * 60 * 1000
 
 function lanAddresses(): string[] {
   return Object.values(os.networkInterfaces())
@@ -62,6 +64,12 @@ async function main(): Promise<void> {
   const seeded = await ensureCatalog(database.db)
   if (seeded) app.log.info(seeded, 'catalog seeded from the bundled sample data')
   const demoAccounts: DemoAccount[] = config.demo ? await ensureDemoAccounts(database.db, clock.now()) : []
+  const purge = () =>
+    purgeExpiredSignInData(database.db, clock.now())
+      .then((purged) => app.log.info(purged, 'expired sign-in data purged'))
+      .catch((error) => app.log.warn({ err: error }, 'purging expired sign-in data failed; will retry'))
+  await purge()
+  setInterval(purge, PURGE_EVERY_MS).unref()
 
   let closing = false
   const shutdown = async (signal: string) => {

@@ -142,3 +142,23 @@ describe.each(dialects)('personal data on %s', (dialect) => {
     })
   })
 })
+
+describe('retention of sign-in data', () => {
+  it('purges old SMS codes, expired refresh tokens and long-idle sessions, and keeps the rest', async () => {
+    const { purgeExpiredSignInData } = await import('../../server/modules/auth/retention')
+    const t = await createTestApp('sqlite', { auth: ephemeralAuthSettings({ devLogin: true }) })
+    try {
+      const old = await devSignIn(t.app, { phone: '13300000001' })
+      await t.app.db.insertInto('sms_codes').values({ id: 'old-code', phone_hash: 'h', code_hash: 'c', created_at: t.clock.now().toISOString(), expires_at: t.clock.now().toISOString() }).execute()
+      t.clock.advance(40 * 24 * 60 * 60 * 1000)
+      const recent = await devSignIn(t.app, { phone: '13300000002' })
+      expect(await purgeExpiredSignInData(t.app.db, t.clock.now())).toEqual({ smsCodes: 1, refreshTokens: 1, sessions: 1 })
+      const sessions = await t.app.db.selectFrom('sessions').select('user_id').execute()
+      expect(sessions.map((row) => row.user_id)).toEqual([recent.user.id])
+      expect(sessions.map((row) => row.user_id)).not.toContain(old.user.id)
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(recent) })).statusCode).toBe(200)
+    } finally {
+      await t.close()
+    }
+  })
+})
