@@ -5,10 +5,13 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import { apiBaseForTarget } from './env'
 import { StatsFilePlugin } from './statsFile'
+import { GenerateSW, pwaCopyPatterns, serviceWorkerOptions } from './pwa'
 
 const target = process.env.TARO_ENV ?? 'h5'
 // `BANSHI_MOCK=1 npm run dev:h5`: the H5 app answers itself with the msw handlers in mock/ (no server needed).
 const mockApi = target === 'h5' && process.env.BANSHI_MOCK === '1'
+// The service worker belongs to production H5 builds; in mock mode msw's own worker owns the page.
+const withServiceWorker = target === 'h5' && process.env.NODE_ENV === 'production' && !mockApi
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -26,12 +29,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       BANSHI_API_BASE: JSON.stringify(apiBaseForTarget(target)),
       BANSHI_MOCK: JSON.stringify(mockApi),
+      BANSHI_SERVICE_WORKER: JSON.stringify(withServiceWorker),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
     copy: {
-      patterns: mockApi ? [{ from: 'node_modules/msw/lib/mockServiceWorker.js', to: `dist/${target}/mockServiceWorker.js` }] : [],
+      patterns: [
+        ...(target === 'h5' ? pwaCopyPatterns : []),
+        ...(mockApi ? [{ from: 'node_modules/msw/lib/mockServiceWorker.js', to: `dist/${target}/mockServiceWorker.js` }] : []),
+      ],
       options: {},
     },
     framework: 'react',
@@ -92,6 +99,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           },
         })
         if (process.env.BANSHI_STATS) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.BANSHI_STATS])
+        if (withServiceWorker) chain.plugin('service-worker').use(GenerateSW, [serviceWorkerOptions()])
       },
     },
   }

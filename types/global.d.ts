@@ -9,6 +9,8 @@ declare module '*.css'
 declare const BANSHI_API_BASE: string
 /** H5 development against the msw handlers in mock/ instead of a server. */
 declare const BANSHI_MOCK: boolean
+/** True in production H5 builds, where the Workbox service worker (sw.js) exists. */
+declare const BANSHI_SERVICE_WORKER: boolean
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -60,6 +60,9 @@ export const taroAdapter: AxiosAdapter = (config) =>
         reject(new AxiosError(message, code, config))
       },
     })
+    // Taro's H5 request also rejects the promise it returns after calling `fail`; the failure is handled above,
+    // so that second copy must not surface as an unhandled rejection.
+    ;(task as unknown as Promise<unknown>).catch?.(() => undefined)
     const signal = config.signal as AbortSignal | undefined
     signal?.addEventListener?.('abort', () => {
       if (settled) return

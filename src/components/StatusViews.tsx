@@ -4,6 +4,8 @@ import { Skeleton } from '@nutui/nutui-react-taro'
 import type { ReactNode } from 'react'
 import type { ApiError } from '@/api/apiError'
 import './StatusViews.scss'
+import { useOnline } from '@/platform/network'
+import { hasOfflinePage, openOfflinePage } from '@/platform/serviceWorker'
 import ActionButton from './ActionButton'
 import Pressable from './Pressable'
 
@@ -31,14 +33,30 @@ export function EmptyState({ title, description, children }: { title: string; de
 }
 
 /** Says what went wrong in the server's words and offers the one thing to do about it. */
-export function ErrorState({ message, onRetry, children }: { message: string; onRetry?: () => void; children?: ReactNode }) {
+interface ErrorStateProps {
+  /** What went wrong; its message is shown unless `message` says otherwise. */
+  error?: ApiError | null
+  message?: string
+  onRetry?: () => void
+  children?: ReactNode
+}
+
+/**
+ * A failure in place of content, with what to do next. Without a connection (the device says so, or the request
+ * never reached us: hall Wi-Fi that lets nothing through reports itself as online) it also says what still works.
+ */
+export function ErrorState({ error, message, onRetry, children }: ErrorStateProps) {
+  const online = useOnline()
+  const unreachable = !online || error?.code === 'NETWORK_ERROR' || error?.code === 'TIMEOUT'
   return (
     <View className='status-error' {...a11y({ role: 'alert' })}>
-      <Text className='status-error__message'>{message}</Text>
+      <Text className='status-error__message'>{message ?? error?.message ?? ''}</Text>
+      {unreachable ? <Text className='status-error__offline'>看过的办事指南没有网络也能打开,联网后再试其他内容。</Text> : null}
       <View className='status-empty__actions'>
         {onRetry ? (
           <ActionButton onPress={onRetry}>重试</ActionButton>
         ) : null}
+        {unreachable && hasOfflinePage ? <ActionButton onPress={openOfflinePage}>离线可用内容</ActionButton> : null}
         {children}
       </View>
     </View>

@@ -19,7 +19,7 @@ interface Entry {
 }
 
 function EntryList({ resource, entries, onRetry }: { resource: Resource<unknown>; entries: Entry[]; onRetry(): void }) {
-  if (resource.status === 'error' && !resource.data) return <ErrorState message={resource.error.message} onRetry={onRetry} />
+  if (resource.status === 'error' && !resource.data) return <ErrorState error={resource.error} onRetry={onRetry} />
   if (!resource.data) return <LoadingRows rows={6} />
   if (entries.length === 0) return <EmptyState title='暂无分类' description='事项目录正在更新,请稍后再来看看。' />
   return (

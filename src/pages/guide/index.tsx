@@ -112,7 +112,7 @@ export default function GuidePage() {
   if (resource.status === 'error' && !resource.data) {
     return (
       <View className='guide'>
-        <ErrorState message={resource.error.message} onRetry={() => void refresh()} />
+        <ErrorState error={resource.error} onRetry={() => void refresh()} />
       </View>
     )
   }

@@ -54,7 +54,7 @@ export default function Home() {
         }
       >
         {topics.status === 'error' && !topics.data ? (
-          <ErrorState message={topics.error.message} onRetry={() => void loadTopics({ refresh: true })} />
+          <ErrorState error={topics.error} onRetry={() => void loadTopics({ refresh: true })} />
         ) : !topics.data ? (
           <LoadingRows rows={2} />
         ) : (
@@ -82,7 +82,7 @@ export default function Home() {
 
       <Section title='大家都在办'>
         {popular.status === 'error' && popular.items.length === 0 ? (
-          <ErrorState message={popular.error?.message ?? ''} onRetry={() => void reloadPopular()} />
+          <ErrorState error={popular.error} onRetry={() => void reloadPopular()} />
         ) : popular.items.length === 0 ? (
           <LoadingRows rows={3} />
         ) : (
