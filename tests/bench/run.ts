@@ -4,6 +4,7 @@ import { firstLoadRows } from './firstLoad'
 import { h5TotalRows, timedBuild, weappRows } from './appSize'
 import { searchLatencyRows } from './searchLatency'
 import { authLatencyRows } from './authLatency'
+import { lighthouseRows } from './lighthouse'
 import { ms, printTable, type Row } from './stats'
 
 async function main(): Promise<void> {
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
       rows.push({ figure: 'build time, H5 (cold, no cache)', value: ms(timedBuild('h5')) })
     }
     rows.push(...weappRows(), ...h5TotalRows(), ...(await firstLoadRows()))
+  }
+  if (!only || only === 'lighthouse') {
+    rows.push(...(await lighthouseRows()))
   }
   if (!only || only === 'search') {
     rows.push(...(await searchLatencyRows()))
