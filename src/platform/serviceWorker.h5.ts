@@ -2,11 +2,16 @@ import { CACHE_NAMES } from '../pwa/cacheNames'
 
 const enabled = typeof BANSHI_SERVICE_WORKER !== 'undefined' && BANSHI_SERVICE_WORKER
 
+// The dialog code is fetched only when an update is waiting, not on every first load.
+const askLazily = (apply: () => void) => {
+  import('./updatePrompt').then(({ askToApplyUpdate }) => askToApplyUpdate(apply)).catch(() => undefined)
+}
+
 /**
  * Registers sw.js (production builds only). A new version installs in the background and then waits: the person
  * is asked before the page reloads, so nobody loses a half-filled form to an update.
  */
-export function startOfflineSupport(onUpdateReady: (apply: () => void) => void): void {
+export function startOfflineSupport(onUpdateReady: (apply: () => void) => void = askLazily): void {
   if (!enabled || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return
   const container = navigator.serviceWorker
   let reloading = false

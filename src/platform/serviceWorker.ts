@@ -1,8 +1,8 @@
 // The mini-program has no service worker: WeChat caches the package itself, and updates go through its own
 // update manager. These are the H5 hooks' weapp stand-ins.
 
-/** Starts offline support; `onUpdateReady` is called when a new version can be applied. */
-export function startOfflineSupport(_onUpdateReady: (apply: () => void) => void): void {}
+/** Starts offline support; `onUpdateReady` is called when a new version can be applied (H5 asks the person). */
+export function startOfflineSupport(_onUpdateReady?: (apply: () => void) => void): void {}
 
 /** Forgets cached data tied to a session (called on sign-out). */
 export async function clearSessionCaches(): Promise<void> {}

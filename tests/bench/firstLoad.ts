@@ -41,12 +41,15 @@ export async function firstLoadRows(): Promise<Row[]> {
       await page.goto(`${url}${pagePath}`, { waitUntil: 'networkidle' })
       const loadedMs = Date.now() - start
       const bytes = [...scripts].reduce((sum, p) => sum + gzipSize(path.join(h5Dir, p)), 0)
+      // The H5 DOM mirrors the mini-program's node tree closely: a proxy for WeChat's 1,000-nodes-per-page advice.
+      const nodes = await page.evaluate(() => document.querySelectorAll('#app *').length)
       rows.push({
         figure: `H5 JS gzip on first load of ${label}`,
         value: kb(bytes),
         budget: label === 'home' ? 'goal ≤ 150 KB (moonshot 100)' : '',
         note: `${scripts.size} scripts; loaded in ${ms(loadedMs)} on loopback`,
       })
+      rows.push({ figure: `page nodes, ${label} (H5 DOM as a proxy for the weapp tree)`, value: String(nodes), budget: '< 1,000' })
       await context.close()
     }
   } finally {
