@@ -11,12 +11,14 @@ import { registerWebApp, webAppAvailable } from './plugins/webApp'
 import { healthRoutes } from './modules/health/routes'
 import { catalogRoutes } from './modules/catalog/routes'
 import { hallRoutes } from './modules/halls/routes'
+import { CatalogSearch } from './modules/catalog/catalogSearch'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>
     clock: Clock
     redis: Redis | null
+    catalogSearch: CatalogSearch
   }
 }
 
@@ -29,6 +31,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger']
   /** Client addresses come from X-Forwarded-For only behind proxies trusted here (BANSHI_TRUST_PROXY). */
   trustProxy?: boolean | string
+  /** The in-memory search index over the catalog; by default one built from `db` on first use. */
+  catalogSearch?: CatalogSearch
 }
 
 export const API_PREFIX = '/api/v1'
@@ -59,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('db', deps.db)
   app.decorate('clock', deps.clock)
   app.decorate('redis', deps.redis ?? null)
+  app.decorate('catalogSearch', deps.catalogSearch ?? new CatalogSearch(deps.db))
 
   registerErrorHandler(app)
   app.addHook('onSend', async (_request, reply) => {

@@ -62,10 +62,17 @@ export interface ItemHallsTable {
   hall_id: string
 }
 
+/** One row (id 1): how many times the catalog was imported; the search index rebuilds when it changes. */
+export interface CatalogRevisionTable {
+  id: number
+  revision: number
+}
+
 export interface Database {
   items: ItemsTable
   item_topics: ItemTopicsTable
   halls: HallsTable
   hall_categories: HallCategoriesTable
   item_halls: ItemHallsTable
+  catalog_revision: CatalogRevisionTable
 }

@@ -12,11 +12,18 @@ export interface LexiconGroup {
   words: string[]
   means: string[]
   related: string[]
+  /** Says what kind of thing is wanted (申请, 登记, 证明), not which: alone it does not make an item a result. */
+  generic: boolean
 }
 
+const list = (text: string) => text.split(/\s+/).filter(Boolean)
+
 function group(words: string, means = '', related = ''): LexiconGroup {
-  const list = (text: string) => text.split(/\s+/).filter(Boolean)
-  return { words: list(words), means: list(means), related: list(related) }
+  return { words: list(words), means: list(means), related: list(related), generic: false }
+}
+
+function generic(words: string, means = '', related = ''): LexiconGroup {
+  return { ...group(words, means, related), generic: true }
 }
 
 export const LEXICON: LexiconGroup[] = [
@@ -58,7 +65,7 @@ export const LEXICON: LexiconGroup[] = [
   // Certificates that one has no criminal record (often called 良民证 or asked for as 政审).
   group('无犯罪记录证明 无犯罪证明 无犯罪记录 良民证 犯罪记录证明 无违法犯罪证明 政审证明 无犯罪', '无犯罪记录证明'),
   // Dogs must be registered (养犬登记); people ask for a 狗证.
-  group('养狗 狗证 养犬 犬证 宠物狗 狗牌 养犬证 办狗证 宠物登记', '养犬登记'),
+  group('养狗 狗 狗狗 犬 狗证 养犬 犬证 宠物狗 狗牌 养犬证 办狗证 宠物登记 遛狗', '养犬登记'),
 
   // ── Vehicles and driving (交警, 交通) ──────────────────────────────────────────────────────────────────────
   // The driving licence: 驾照 and 驾驶本 are the everyday names.
@@ -144,7 +151,9 @@ export const LEXICON: LexiconGroup[] = [
   // Maternity pay and maternity insurance.
   group('产假工资 产假补贴 生育津贴 生育补贴 产假津贴 生育金 生育保险 生育险 产假', '生育津贴 生育医疗费用'),
   // Family planning awards and the one-child certificate.
-  group('计划生育 计生 独生子女 独生 光荣证 独生子女证 独生子女光荣证 奖励扶助', '计划生育 独生子女'),
+  group('计划生育 计生 独生子女 独生 奖励扶助', '计划生育 独生子女'),
+  // The one-child parents' certificate of honour.
+  group('光荣证 独生子女证 独生子女光荣证 独生证 独生子女父母光荣证', '独生子女父母光荣证'),
   // Proof of family-planning status.
   group('计生证明 计划生育证明 政策内生育证明 生育情况证明', '计划生育情况证明'),
   // Children in everyday words.
@@ -166,7 +175,7 @@ export const LEXICON: LexiconGroup[] = [
   // Retiring.
   group('退休 办退休 退休手续 到龄退休 退休申请 到年龄了', '正常退休 退休'),
   // The record of one's contributions (社保清单).
-  group('社保记录 缴费记录 社保清单 参保证明 社保证明 打印社保 查社保 社保查询 社保明细 缴费明细 交了几年 缴费年限', '个人权益记录查询打印'),
+  group('社保记录 缴费记录 缴费证明 社保缴费证明 社保缴费记录 社保缴费明细 社保清单 参保证明 社保证明 打印社保 查社保 社保查询 社保明细 缴费明细 交了几年 缴费年限', '个人权益记录查询打印'),
   // Moving insurance records between cities.
   group('社保转移 转社保 社保转出 社保转入 养老保险转移 转关系 社保迁移 换城市 社保跨省 医保转移 转医保', '关系转移接续'),
   // Losing one's job: unemployment benefit and registration.
@@ -437,17 +446,17 @@ export const LEXICON: LexiconGroup[] = [
 
   // ── Words that say what kind of thing is wanted ──────────────────────────────────────────────────────────────
   // Applying for something.
-  group('申请 申领 领取 申办', '', '申请 申领'),
+  generic('申请 申领 领取 申办', '', '申请 申领'),
   // Getting a replacement (the act, not the loss).
-  group('补领 补发 补办证件 补换', '补领 补发 补换'),
+  generic('补领 补发 补办证件 补换', '补领 补发 补换'),
   // Getting a renewal.
-  group('换领 换发 换证件', '换领 换证'),
+  generic('换领 换发 换证件', '换领 换证'),
   // Looking something up or printing it.
-  group('查询 查 查看 打印 查一下 查找', '查询', '打印'),
+  generic('查询 查 查看 打印 查一下 查找', '查询', '打印'),
   // Certificates and proofs issued on request.
-  group('证明 开证明 证明信 开具证明', '证明', '开具'),
+  generic('证明 开证明 证明信 开具证明', '证明', '开具'),
   // Permits and licences in general.
-  group('许可证 许可 执照 牌照 资质', '许可'),
+  generic('许可证 许可 执照 牌照 资质', '许可'),
   // Registrations and filings.
-  group('登记 备案 报备', '', '登记 备案'),
+  generic('登记 备案 报备', '', '登记 备案'),
 ]

@@ -28,6 +28,8 @@ export interface Concept {
   /** Typed CJK text or letters, for the typo-tolerant pass when nothing matched. */
   fuzzyText: string | null
   fuzzySpace: 'char' | 'letters' | null
+  /** Only says what kind of thing is wanted (登记, 申请): matching it alone does not make a result. */
+  generic: boolean
 }
 
 export interface AnalyzedQuery {
@@ -70,7 +72,7 @@ function literalConcept(text: string, withPinyin: boolean): Concept {
   const alternatives = [alt('char', chars, WEIGHT.typed, 'typed', long)]
   // Homophones: IMEs turn 居住证 into 居住正 and 社保卡 into 社保咔; matching on pinyin forgives them.
   if (withPinyin && chars.length >= 2) alternatives.push(alt('syllable', syllablesOf(text), WEIGHT.homophone, 'pinyin', long))
-  return { label: text, alternatives, fuzzyText: long ? text : null, fuzzySpace: long ? 'char' : null }
+  return { label: text, alternatives, fuzzyText: long ? text : null, fuzzySpace: long ? 'char' : null, generic: false }
 }
 
 /** All the terms a matched lexicon word stands for; the word as typed counts most. */
@@ -88,6 +90,10 @@ function lexiconAlternatives(lexicon: CompiledLexicon, groupIds: number[], typed
   }
   if (typed) offer(typed, weightOfTyped, 'typed')
   return Array.from(best.values())
+}
+
+function allGeneric(lexicon: CompiledLexicon, groupIds: number[]): boolean {
+  return groupIds.every((id) => lexicon.groups[id].generic)
 }
 
 interface LexiconHit {
@@ -131,7 +137,7 @@ function chineseConcepts(run: string, lexicon: CompiledLexicon): Concept[] {
     const typed = chars.slice(i, i + hit.length).join('')
     const alternatives = lexiconAlternatives(lexicon, hit.groups, typed, WEIGHT.typed)
     if (hit.homophone) alternatives.push(alt('syllable', syllables.slice(i, i + hit.length), WEIGHT.homophone, 'pinyin'))
-    concepts.push({ label: typed, alternatives, fuzzyText: null, fuzzySpace: null })
+    concepts.push({ label: typed, alternatives, fuzzyText: null, fuzzySpace: null, generic: allGeneric(lexicon, hit.groups) })
     i += hit.length
     literalStart = i
   }
@@ -142,13 +148,13 @@ function chineseConcepts(run: string, lexicon: CompiledLexicon): Concept[] {
 /** Letters: a Latin lexicon word (ktv), pinyin ("shebao", "gaolingjintie") or initials ("sfz", "jhdj"). */
 function letterConcepts(run: string, lexicon: CompiledLexicon, typing: boolean): Concept[] {
   const direct = lexicon.byWord.get(run)
-  if (direct) return [{ label: run, alternatives: lexiconAlternatives(lexicon, direct, run, WEIGHT.typed), fuzzyText: null, fuzzySpace: null }]
+  if (direct) return [{ label: run, alternatives: lexiconAlternatives(lexicon, direct, run, WEIGHT.typed), fuzzyText: null, fuzzySpace: null, generic: allGeneric(lexicon, direct) }]
   const spelled = syllabify(run, typing)
   if (spelled) return pinyinConcepts(run, spelled.syllables, spelled.partialLast, lexicon)
   const alternatives = [alt('initials', Array.from(run), WEIGHT.initials, 'initials')]
   const groups = lexicon.byInitials.get(run)
   if (groups && run.length >= 2) alternatives.push(...lexiconAlternatives(lexicon, groups, null, 0).map((a) => ({ ...a, weight: a.weight * WEIGHT.initials })))
-  return [{ label: run, alternatives, fuzzyText: run.length >= 5 ? run : null, fuzzySpace: run.length >= 5 ? 'letters' : null }]
+  return [{ label: run, alternatives, fuzzyText: run.length >= 5 ? run : null, fuzzySpace: run.length >= 5 ? 'letters' : null, generic: false }]
 }
 
 function pinyinConcepts(run: string, syllables: string[], partialLast: boolean, lexicon: CompiledLexicon): Concept[] {
@@ -164,6 +170,7 @@ function pinyinConcepts(run: string, syllables: string[], partialLast: boolean, 
       alternatives: [alt('syllable', tokens, WEIGHT.pinyin, 'pinyin', tokens.length >= 3, endsTyping)],
       fuzzyText: null,
       fuzzySpace: null,
+      generic: false,
     })
   }
   const complete = partialLast ? syllables.length - 1 : syllables.length
@@ -184,7 +191,7 @@ function pinyinConcepts(run: string, syllables: string[], partialLast: boolean, 
     const tokens = syllables.slice(i, i + found.length)
     const alternatives = lexiconAlternatives(lexicon, found.groups, null, 0)
     alternatives.push(alt('syllable', tokens, WEIGHT.pinyin, 'pinyin'))
-    concepts.push({ label: tokens.join(''), alternatives, fuzzyText: null, fuzzySpace: null })
+    concepts.push({ label: tokens.join(''), alternatives, fuzzyText: null, fuzzySpace: null, generic: allGeneric(lexicon, found.groups) })
     i += found.length
     literalStart = i
   }

@@ -20,6 +20,7 @@ import {
   type Range,
   type SearchDoc,
 } from './indexedDoc'
+import { bigramsOf } from './textForms'
 
 const FIELD_WEIGHT = { name: 10, topics: 3, department: 2, details: 1.5 }
 const OTHER_FIELDS: OtherField[] = ['topics', 'department', 'details']
@@ -60,6 +61,8 @@ export class SearchIndex<Payload = unknown> {
   private readonly nameChars = new Map<string, number[]>()
   private readonly nameSyllables = new Map<string, number[]>()
   private readonly fieldGrams = new Map<string, number[]>()
+  /** Every topic with its item count, largest first (for "related topics" when nothing is found). */
+  private readonly topics: Array<{ topic: string; count: number }>
 
   constructor(
     docs: SearchDoc<Payload>[],
@@ -73,6 +76,26 @@ export class SearchIndex<Payload = unknown> {
       for (const key of keys.syllables) post(this.nameSyllables, key, id)
       for (const key of fieldPostingKeys(entry)) post(this.fieldGrams, key, id)
     })
+    const counts = new Map<string, number>()
+    for (const doc of docs) for (const topic of new Set(doc.topics)) counts.set(topic, (counts.get(topic) ?? 0) + 1)
+    this.topics = Array.from(counts, ([topic, count]) => ({ topic, count })).sort((a, b) => b.count - a.count || (a.topic < b.topic ? -1 : 1))
+  }
+
+  /**
+   * Topics to offer when a search found nothing: those sharing a word with the query or its synonyms
+   * ("老人…" → 养老服务), else the largest topics.
+   */
+  relatedTopics(query: AnalyzedQuery, max = 4): string[] {
+    const words = new Set<string>(bigramsOf(query.text.replace(/\s+/g, '')))
+    for (const concept of query.concepts) {
+      for (const alternative of concept.alternatives) {
+        if (alternative.space === 'char' && alternative.tokens.length >= 2) {
+          for (const gram of bigramsOf(alternative.tokens)) words.add(gram)
+        }
+      }
+    }
+    const related = this.topics.filter(({ topic }) => Array.from(words).some((word) => topic.includes(word)))
+    return (related.length > 0 ? related : this.topics).slice(0, max).map(({ topic }) => topic)
   }
 
   get size(): number {
@@ -101,10 +124,11 @@ export class SearchIndex<Payload = unknown> {
     const analyzed = this.analyze(query, !!options.typing)
     if (analyzed.concepts.length === 0) return { analyzed, hits: [] }
     const scored = this.score(analyzed, !!options.typing)
-    const accepted = options.accept ? scored.filter((hit) => options.accept!(this.entries[hit.id].doc)) : scored
-    const best = accepted.reduce((max, hit) => Math.max(max, hit.conceptScore), 0)
-    const hits = accepted
-      .filter((hit) => hit.bonus > 0 || hit.conceptScore >= best * RELATIVE_CUTOFF)
+    // The bar is set by the best item overall: a filter narrows the results, it never lets weaker ones in.
+    const best = scored.reduce((max, hit) => Math.max(max, hit.conceptScore), 0)
+    const hits = scored
+      .filter((hit) => hit.bonus > 0 || (hit.conceptScore > 0 && hit.conceptScore >= best * RELATIVE_CUTOFF))
+      .filter((hit) => !options.accept || options.accept(this.entries[hit.id].doc))
       .sort((a, b) => b.total - a.total || b.views - a.views || (a.code < b.code ? -1 : 1))
       .map((hit) => ({ doc: this.entries[hit.id].doc, score: hit.total }))
     return { analyzed, hits }
@@ -185,11 +209,20 @@ export class SearchIndex<Payload = unknown> {
     })
     const codeId = query.code ? this.byCode.get(query.code) : undefined
     if (codeId !== undefined) touch(codeId)
+    // "火星移民登记" must not list every 登记: an item needs a match on a concept that says which thing is meant.
+    const specific = query.concepts.map((concept) => !concept.generic)
+    const needsSpecific = specific.some(Boolean)
 
     return touched.map((id) => {
       const entry = this.entries[id]
       let conceptScore = 0
-      for (let c = 0; c < conceptCount; c++) conceptScore += idf[c] * best[id * conceptCount + c]
+      let matchesSpecific = false
+      for (let c = 0; c < conceptCount; c++) {
+        const value = best[id * conceptCount + c]
+        conceptScore += idf[c] * value
+        if (value > 0 && specific[c]) matchesSpecific = true
+      }
+      if (needsSpecific && !matchesSpecific) conceptScore = 0
       let bonus = 0
       if (query.phrase && entry.name === query.phrase) bonus = EXACT_NAME_BONUS
       else if (query.phrase.length >= 2 && entry.name.startsWith(query.phrase)) bonus = PREFIX_NAME_BONUS
