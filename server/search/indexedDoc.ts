@@ -117,15 +117,10 @@ export function matchName(entry: IndexedDoc, alternative: Alternative): NameMatc
 
 export type OtherField = 'topics' | 'department' | 'details'
 
-/** Whole-term matches outside the name (characters only). */
-export function matchesField(entry: IndexedDoc, field: OtherField, alternative: Alternative): boolean {
-  return alternative.space === 'char' && alternative.tokens.length >= 2 && entry[field].includes(alternative.tokens.join(''))
-}
-
 /** The typo-tolerant pass: typed characters or pinyin letters within one edit of part of the name. */
 export function matchNameFuzzy(entry: IndexedDoc, text: string, space: 'char' | 'letters'): NameMatch | null {
   if (space === 'char') {
-    const hit = findWithinOneEdit(Array.from(text), entry.name)
+    const hit = findWithinOneEdit(text, entry.name)
     return hit ? { factor: FUZZY_FACTOR, ranges: [[hit.start, hit.end]] } : null
   }
   const hit = findWithinOneEdit(text, entry.pinyinLetters)
@@ -149,7 +144,9 @@ export function namePostingKeys(entry: IndexedDoc): { chars: string[]; syllables
   return { chars: Array.from(chars), syllables: Array.from(syllables) }
 }
 
-/** Bigrams of the other fields (terms shorter than two characters are not looked up there). */
-export function fieldPostingKeys(entry: IndexedDoc): string[] {
-  return Array.from(new Set([...bigramsOf(entry.topics), ...bigramsOf(entry.department), ...bigramsOf(entry.details)]))
+/** Overlapping letter triples of the name's pinyin: candidates for the letter-typo pass. */
+export function letterTrigrams(letters: string): string[] {
+  const grams = new Set<string>()
+  for (let i = 0; i + 3 <= letters.length; i++) grams.add(letters.slice(i, i + 3))
+  return Array.from(grams)
 }

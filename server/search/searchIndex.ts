@@ -8,9 +8,8 @@ import { mergeRanges } from '../../src/domain/searchQuery'
 import { analyzeQuery, type AnalyzedQuery, type Alternative } from './queryAnalysis'
 import type { CompiledLexicon } from './lexiconIndex'
 import {
-  fieldPostingKeys,
   indexDoc,
-  matchesField,
+  letterTrigrams,
   matchName,
   matchNameFuzzy,
   namePostingKeys,
@@ -60,7 +59,13 @@ export class SearchIndex<Payload = unknown> {
   private readonly byCode = new Map<string, number>()
   private readonly nameChars = new Map<string, number[]>()
   private readonly nameSyllables = new Map<string, number[]>()
+  /**
+   * The other fields by distinct text (departments and topics repeat across a catalog, and so do many materials):
+   * each text is looked up once and its items all share the answer. fieldGrams posts text numbers by bigram.
+   */
+  private readonly fieldTexts: Array<{ field: OtherField; text: string; docs: number[] }> = []
   private readonly fieldGrams = new Map<string, number[]>()
+  private readonly letterGrams = new Map<string, number[]>()
   /** Every topic with its item count, largest first (for "related topics" when nothing is found). */
   private readonly topics: Array<{ topic: string; count: number }>
 
@@ -69,12 +74,24 @@ export class SearchIndex<Payload = unknown> {
     private readonly lexicon: CompiledLexicon,
   ) {
     this.entries = docs.map((doc) => indexDoc(doc))
+    const textIds = new Map<string, number>()
     this.entries.forEach((entry, id) => {
       this.byCode.set(entry.doc.code, id)
       const keys = namePostingKeys(entry)
       for (const key of keys.chars) post(this.nameChars, key, id)
       for (const key of keys.syllables) post(this.nameSyllables, key, id)
-      for (const key of fieldPostingKeys(entry)) post(this.fieldGrams, key, id)
+      for (const gram of letterTrigrams(entry.pinyinLetters)) post(this.letterGrams, gram, id)
+      for (const field of OTHER_FIELDS) {
+        const key = `${field}\u0000${entry[field]}`
+        const known = textIds.get(key)
+        if (known !== undefined) {
+          this.fieldTexts[known].docs.push(id)
+          continue
+        }
+        const textId = this.fieldTexts.push({ field, text: entry[field], docs: [id] }) - 1
+        textIds.set(key, textId)
+        for (const gram of bigramsOf(entry[field])) post(this.fieldGrams, gram, textId)
+      }
     })
     const counts = new Map<string, number>()
     for (const doc of docs) for (const topic of new Set(doc.topics)) counts.set(topic, (counts.get(topic) ?? 0) + 1)
@@ -187,11 +204,12 @@ export class SearchIndex<Payload = unknown> {
           strongest = Math.max(strongest, value)
           offer(id, c, value, true)
         }
-        if (typing) continue
-        for (const id of this.fieldCandidates(alternative)) {
-          for (const field of OTHER_FIELDS) {
-            if (matchesField(this.entries[id], field, alternative)) offer(id, c, FIELD_WEIGHT[field] * alternative.weight, field === 'topics')
-          }
+        if (typing || alternative.space !== 'char' || alternative.tokens.length < 2) continue
+        const term = alternative.tokens.join('')
+        for (const textId of this.fieldCandidates(alternative)) {
+          const { field, text, docs } = this.fieldTexts[textId]
+          if (!text.includes(term)) continue
+          for (const id of docs) offer(id, c, FIELD_WEIGHT[field] * alternative.weight, field === 'topics')
         }
       }
       if (!typing && strongest < WEAK_CONCEPT && concept.fuzzyText && concept.fuzzySpace) {
@@ -246,21 +264,24 @@ export class SearchIndex<Payload = unknown> {
     return rarest(grams.map((gram) => postings.get(gram) ?? []))
   }
 
+  /** Distinct field texts that may contain the alternative. */
   private fieldCandidates(alternative: Alternative): Iterable<number> {
-    if (alternative.space !== 'char' || alternative.tokens.length < 2) return []
     const { tokens } = alternative
     const grams: number[][] = []
     for (let i = 0; i + 1 < tokens.length; i++) grams.push(this.fieldGrams.get(tokens[i] + tokens[i + 1]) ?? [])
     return rarest(grams)
   }
 
-  /** Items sharing all but one of the typed characters (chars), or every item (pinyin letters, rare). */
+  /**
+   * Items that can be within one edit: sharing all but one of the typed characters, or (pinyin letters) all but
+   * three of the letter triples, since one edit changes at most three of them.
+   */
   private fuzzyCandidates(text: string, space: 'char' | 'letters'): Iterable<number> {
-    if (space === 'letters') return this.entries.keys()
-    const chars = Array.from(new Set(text))
+    const keys = space === 'char' ? Array.from(new Set(text)) : letterTrigrams(text)
+    const postings = space === 'char' ? this.nameChars : this.letterGrams
     const counts = new Map<number, number>()
-    for (const ch of chars) for (const id of this.nameChars.get(ch) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1)
-    const needed = Math.max(1, chars.length - 1)
+    for (const key of keys) for (const id of postings.get(key) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1)
+    const needed = Math.max(1, keys.length - (space === 'char' ? 1 : 3))
     return Array.from(counts.entries())
       .filter(([, count]) => count >= needed)
       .map(([id]) => id)
