@@ -27,7 +27,7 @@ const EXACT_NAME_BONUS = 1000
 const PREFIX_NAME_BONUS = 500
 const CODE_BONUS = 2000
 /** Items scoring under this share of the best item's concept score are noise, not results. */
-const RELATIVE_CUTOFF = 0.35
+const RELATIVE_CUTOFF = 0.25
 /** A concept whose best name match is below this (no whole alternative in any name) gets the typo pass. */
 const WEAK_CONCEPT = 0.6 * FIELD_WEIGHT.name
 
