@@ -16,7 +16,8 @@ export interface CatalogSearchOptions {
   now?: () => number
 }
 
-function toDoc(row: Awaited<ReturnType<typeof repo.searchRows>>[number]): SearchDoc<Omit<ItemSummary, 'views' | 'highlights'>> {
+/** An item row as the index takes it: the text it matches on, and the summary it returns. */
+export function searchDocOf(row: Awaited<ReturnType<typeof repo.searchRows>>[number]): SearchDoc<Omit<ItemSummary, 'views' | 'highlights'>> {
   const topics: string[] = JSON.parse(row.topics)
   return {
     code: row.code,
@@ -94,7 +95,7 @@ export class CatalogSearch {
   private async build(): Promise<CatalogIndex> {
     const revision = await repo.catalogRevision(this.db)
     const rows = await repo.searchRows(this.db)
-    const index: CatalogIndex = new SearchIndex(rows.map(toDoc), bundledLexicon())
+    const index: CatalogIndex = new SearchIndex(rows.map(searchDocOf), bundledLexicon())
     this.index = index
     this.revision = revision
     this.checkedAt = this.now()
