@@ -35,9 +35,9 @@ export const LEXICON: LexiconGroup[] = [
   // A document that has run out or is about to: the item is a renewal (换领, 换证, 再次签注).
   group('到期 过期 快到期 快过期 期满 有效期满 有效期到了 更换 换证 换新 换个新的 换一张', '换领 换证 有效期满 补换', '再次签注'),
   // Lost, stolen or never found again: the item is a replacement (补领, 补发) or reporting it lost (挂失).
-  group('丢了 丢失 遗失 弄丢 掉了 不见了 找不到了 被偷 被偷了 补办 补证 重办 再办一个', '补领 补发 补换 挂失'),
+  group('丢 丢了 丢失 遗失 掉 弄丢 掉了 不见了 找不到了 被偷 被偷了 补办 补证 重办 再办一个', '补领 补发 补换 挂失'),
   // Damaged cards are exchanged, not replaced.
-  group('坏了 损坏 磨损 破了 消磁 不能用了 刷不了', '换领 补换'),
+  group('坏 坏了 损坏 磨损 破了 消磁 不能用了 刷不了', '换领 补换'),
   // Household registration (户籍, 户口) in the words people use.
   group('户口 户籍', '', '户口簿 迁移'),
   // The household register booklet, including the common misspelling 户口薄.
@@ -45,17 +45,18 @@ export const LEXICON: LexiconGroup[] = [
   // Registering a newborn in the household register (上户口 is overwhelmingly about babies).
   group('上户口 报户口 新生儿上户口 宝宝上户口 孩子上户口 小孩上户口 报出生', '出生登记', '户口迁入'),
   // Moving a household registration in: joining family (投靠), settling (落户, 入户).
-  group('迁入 迁进 迁来 落户 入户 投靠 随迁 夫妻投靠 投靠子女 投靠父母 户口迁进来 迁户口进来', '户口迁入 落户', '人才引进落户'),
+  group('迁入 迁进 迁来 迁到 迁过来 落户 入户 投靠 随迁 夫妻投靠 投靠子女 投靠父母 户口迁进来 迁户口进来', '户口迁入 落户', '人才引进落户'),
   // Moving a household registration out.
-  group('迁出 迁走 转出 迁户口 户口迁走 户口转走 户口迁移 迁移户口', '户口迁出 迁移'),
+  group('迁出 迁走 迁去 迁回老家 转出 迁户口 户口迁走 户口转走 户口迁移 迁移户口', '户口迁出 迁移'),
   // Striking a person off the register after death.
   group('销户 注销户口 户口注销 消户', '户口注销'),
   // The residence permit for people without local household registration; 暂住证 is its old name.
   group('居住证 暂住证 深圳居住证', '居住证'),
   // Registering where one lives (the step before a residence permit).
   group('居住登记 暂住登记 住址登记 申报居住', '居住登记'),
-  // Endorsements: a permit's visit endorsement (签注) renewed or added.
-  group('签注 续签 加签 再签 再次签注', '签注 再次签注'),
+  // Endorsements: a permit's visit endorsement (签注), and getting another one on the same permit (再次签注).
+  group('签注 签注签发', '签注'),
+  group('续签 再签 加签 续签注 再次签注 再办签注 签注用完了', '再次签注 签注'),
   // Travel to Hong Kong and Macau: the two-way permit (往来港澳通行证), called 港澳通行证 or 回乡 by many.
   group('港澳通行证 往来港澳通行证 香港通行证 澳门通行证 去香港 去澳门 港澳 香港 澳门 港澳签注', '往来港澳通行证'),
   // Travel to Taiwan.
@@ -103,7 +104,7 @@ export const LEXICON: LexiconGroup[] = [
   // "Getting money": benefits of any kind.
   group('领钱 发钱 给钱 福利 政府补贴 有什么补贴 能领什么', '补贴 津贴 补助 资助 奖励', '救助 待遇'),
   // The preferential card for people over 60 (敬老卡, 老年证): free buses, parks and more.
-  group('老年证 老人证 敬老证 敬老卡 老年卡 长者卡 老人卡 老年人优待证 敬老优待证 老人乘车卡 老人公交卡', '老年人优待证'),
+  group('老年证 老人证 敬老证 敬老卡 老年卡 长者卡 老人卡 老年人优待证 敬老优待证 老人乘车卡 老人公交卡 坐公交免费 免费坐公交 免费乘车 公交免费 免费公交 逛公园免费', '老年人优待证'),
   // Home-care services and their subsidy.
   group('居家养老 上门服务 上门照顾 养老服务补贴 家庭养老 护工 保姆 上门护理', '居家养老服务补贴', '照护'),
   // Care homes.
@@ -131,7 +132,7 @@ export const LEXICON: LexiconGroup[] = [
 
   // ── Death and funerals (死亡殡葬) ───────────────────────────────────────────────────────────────────────────
   // A death in the family: papers to deregister, funeral costs and the funeral grant.
-  group('去世 过世 死亡 死了 走了 离世 逝世 身故 亡故 病故 人没了 老人走了 家人去世', '死亡 丧葬 殡葬', '注销 继承'),
+  group('去世 过世 死亡 死 死了 走了 离世 逝世 身故 亡故 病故 人没了 老人走了 家人去世', '死亡 丧葬 殡葬', '注销 继承'),
   // Funerals and burial.
   group('殡葬 丧葬 丧事 后事 火化 火葬 殡仪 办丧事 办后事 墓地 骨灰 安葬 殡仪馆', '殡葬 丧葬'),
   // The funeral grant paid by social insurance.
@@ -167,7 +168,9 @@ export const LEXICON: LexiconGroup[] = [
   // Reporting a card lost, so no one else can use it.
   group('挂失 冻结 停用 止付', '挂失'),
   // Paying contributions.
-  group('交社保 缴社保 社保缴费 买社保 续保 交保险 补缴 断缴 社保费 交医保 缴费 交钱 缴纳社保 买保险', '社会保险费缴纳 参保登记', '缴纳'),
+  group('交社保 缴社保 社保缴费 买社保 续保 交保险 补缴 断缴 社保费 缴费 交钱 缴纳社保 买保险', '社会保险费缴纳 参保登记', '缴纳'),
+  // Paying: contributions, fees and deposits (says how, not what: alone it finds nothing).
+  generic('交 缴 交钱 缴费 交费 缴交 缴纳 续费', '缴纳 缴存 参保 缴费'),
   // Pensions: what people call 退休金.
   group('退休金 养老金 领养老金 养老待遇 退休工资 领退休金 养老钱', '养老保险待遇 退休', '养老保险'),
   // Pension insurance.
@@ -177,7 +180,8 @@ export const LEXICON: LexiconGroup[] = [
   // The record of one's contributions (社保清单).
   group('社保记录 缴费记录 缴费证明 社保缴费证明 社保缴费记录 社保缴费明细 社保清单 参保证明 社保证明 打印社保 查社保 社保查询 社保明细 缴费明细 交了几年 缴费年限', '个人权益记录查询打印'),
   // Moving insurance records between cities.
-  group('社保转移 转社保 社保转出 社保转入 养老保险转移 转关系 社保迁移 换城市 社保跨省 医保转移 转医保', '关系转移接续'),
+  group('社保转移 转社保 社保转出 社保转入 养老保险转移 转关系 社保迁移 换城市 社保跨省', '关系转移接续'),
+  group('医保转移 转医保 医保转出 医保转入 医保迁移 医疗保险转移', '医疗保险关系转移接续'),
   // Losing one's job: unemployment benefit and registration.
   group('失业 没工作 丢了工作 被辞退 辞退 开除 炒鱿鱼 被裁员 裁员 辞职 离职 下岗 失业金 失业补助 失业险 没有工作', '失业保险金 失业补助金 失业登记', '就业创业证'),
   // Injury at work.
@@ -203,7 +207,7 @@ export const LEXICON: LexiconGroup[] = [
   group('社会团体 社团 协会 商会 学会 研究会 促进会 联谊会 基金会 成立协会 成立社团 成立商会', '社会团体成立登记'),
   group('民办非企业 民非 社会服务机构 民办机构 民办非营利 非营利机构 社工机构', '民办非企业单位成立登记'),
   // Moving something elsewhere: insurance, registrations, certificates.
-  group('转移 转到 转去 转回 转走 转出去 转进来 转入 迁到 迁去 迁回', '转移 迁移', '转移接续'),
+  group('转移 转到 转去 转回 转走 转出去 转进来 转入', '转移 迁移', '转移接续'),
   // Setting something up.
   group('成立 设立 开办 创办 新设 新办', '成立 设立', '新办'),
 
@@ -253,7 +257,7 @@ export const LEXICON: LexiconGroup[] = [
 
   // ── Property (不动产) ──────────────────────────────────────────────────────────────────────────────────────
   // Property in general.
-  group('房产 房子 房屋 住房 物业 楼房 商品房', '', '不动产 房屋'),
+  group('房产 房子 房屋 物业 楼房 商品房', '', '不动产 房屋 住房'),
   // The property certificate (红本).
   group('房产证 房本 红本 不动产证 不动产权证 房产本 产权证 房屋产权证 房证 不动产权证书', '不动产权证书'),
   // Buying or selling a home: the title transfer (过户).
@@ -335,19 +339,21 @@ export const LEXICON: LexiconGroup[] = [
 
   // ── Businesses (市场监管) ─────────────────────────────────────────────────────────────────────────────────
   // The business licence: what people think of first when starting any business.
-  group('营业执照 执照 工商执照 办执照 工商登记 注册登记 营业证 工商营业执照', '设立登记 个体工商户设立登记 企业设立登记'),
+  group('营业执照 执照 工商执照 办执照 工商登记 注册登记 营业证 工商营业执照', '设立登记 个体工商户设立登记 企业设立登记', '个体工商户 企业'),
   // Sole traders (个体户).
   group('个体户 个体工商户 个体经营 小生意 摆摊 夫妻店 个体', '个体工商户'),
   // Opening a shop.
   group('开店 开个店 开门店 开铺子 开档口 开商铺 开网店 开小店 开店铺', '个体工商户设立登记 食品经营许可 设立登记', '店铺招牌'),
   // Opening a restaurant or anything that sells food: food business licence.
-  group('开饭店 开餐馆 开餐厅 开小吃店 开奶茶店 卖吃的 餐饮 开面馆 开快餐店 做餐饮 开火锅店 饭店 餐馆 餐厅 小吃店 奶茶店 开饭馆 饭馆', '食品经营许可 个体工商户设立登记'),
+  group('开饭店 开餐馆 开餐厅 开小吃店 开奶茶店 卖吃的 小吃 做小吃 卖小吃 小吃摊 早餐店 卖早餐 餐饮 开面馆 开快餐店 做餐饮 开火锅店 饭店 餐馆 餐厅 小吃店 奶茶店 开饭馆 饭馆', '食品经营许可 个体工商户设立登记'),
   // Small shops that sell packaged food only.
   group('开超市 开便利店 卖零食 小卖部 卖预包装食品 卖饮料 便利店 超市 杂货店 烟酒店', '预包装食品 食品经营许可 个体工商户设立登记'),
   // The food licence.
   group('食品经营许可证 食品许可证 食品证 餐饮许可证 餐饮证 食品经营证 食品许可 食品经营', '食品经营许可'),
   // Small food workshops.
   group('作坊 小作坊 食品加工 做豆腐 做糕点 手工作坊 加工食品', '食品小作坊'),
+  // Companies and other employers in general.
+  group('公司 企业 有限公司 工厂 厂子', '企业', '单位'),
   // Companies: setting one up.
   group('开公司 注册公司 成立公司 办公司 公司注册 新公司 办企业 注册企业 开厂 开工厂', '企业设立登记'),
   // Changing a company's registration.
@@ -359,7 +365,7 @@ export const LEXICON: LexiconGroup[] = [
   // Changing a sole trader's registration.
   group('个体户变更 店铺变更 改店名 换经营者 个体户改名', '个体工商户变更登记'),
   // Deregistration in general.
-  group('注销 关闭 撤销 不做了 停业', '注销', '注销登记'),
+  group('注销 关闭 撤销 不做了 不干了 不想干了 不想开 不开了 不想做了 停业 关门 倒闭 歇业', '注销', '注销登记'),
   // Pharmacies.
   group('药店 开药店 药房 卖药 零售药店 开药房 大药房', '药品零售企业经营许可'),
   // Medical devices.
@@ -383,7 +389,7 @@ export const LEXICON: LexiconGroup[] = [
   // Shop signs.
   group('招牌 店招 门头 门头招牌 店铺招牌 挂招牌 换招牌', '店铺招牌设置备案'),
   // Occupying a road.
-  group('占道 占用道路 占道经营 挖路 临时占道 封路', '临时占用城市道路许可'),
+  group('占道 占用道路 占道经营 占道施工 道路施工 挖路 临时占道 封路', '临时占用城市道路许可'),
   // Construction waste.
   group('建筑垃圾 装修垃圾 渣土 余泥渣土 拆迁垃圾 泥头车', '城市建筑垃圾处置核准'),
   // Cutting or moving trees.
@@ -448,9 +454,9 @@ export const LEXICON: LexiconGroup[] = [
   // Applying for something.
   generic('申请 申领 领取 申办', '', '申请 申领'),
   // Getting a replacement (the act, not the loss).
-  generic('补领 补发 补办证件 补换', '补领 补发 补换'),
+  generic('补 补领 补发 补办证件 补换', '补领 补发 补换'),
   // Getting a renewal.
-  generic('换领 换发 换证件', '换领 换证'),
+  generic('换 换领 换发 换证件', '换领 换证'),
   // Looking something up or printing it.
   generic('查询 查 查看 打印 查一下 查找', '查询', '打印'),
   // Certificates and proofs issued on request.

@@ -8,7 +8,9 @@ export interface CompiledLexicon {
   groups: LexiconGroup[]
   byWord: Map<string, number[]>
   bySyllables: Map<string, number[]>
+  /** Initials of every word, and (headInitials) of each group's first word, its usual name. */
   byInitials: Map<string, number[]>
+  byHeadInitials: Map<string, number[]>
   longestWord: number
 }
 
@@ -22,20 +24,23 @@ export function compileLexicon(groups: LexiconGroup[] = LEXICON): CompiledLexico
   const byWord = new Map<string, number[]>()
   const bySyllables = new Map<string, number[]>()
   const byInitials = new Map<string, number[]>()
+  const byHeadInitials = new Map<string, number[]>()
   let longestWord = 1
   groups.forEach((group, id) => {
-    for (const word of group.words) {
+    group.words.forEach((word, position) => {
       add(byWord, word, id)
       longestWord = Math.max(longestWord, word.length)
       // Pinyin and initials only for all-Chinese words of two or more characters: one syllable or one letter
       // would match far too much.
-      if (word.length < 2 || !Array.from(word).every(isCjk)) continue
+      if (word.length < 2 || !Array.from(word).every(isCjk)) return
       const syllables = syllablesOf(word)
       add(bySyllables, syllables.join(' '), id)
-      add(byInitials, initialsOf(syllables).join(''), id)
-    }
+      const initials = initialsOf(syllables).join('')
+      add(byInitials, initials, id)
+      if (position === 0) add(byHeadInitials, initials, id)
+    })
   })
-  return { groups, byWord, bySyllables, byInitials, longestWord }
+  return { groups, byWord, bySyllables, byInitials, byHeadInitials, longestWord }
 }
 
 let compiled: CompiledLexicon | null = null

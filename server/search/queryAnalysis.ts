@@ -42,7 +42,20 @@ export interface AnalyzedQuery {
   code: string | null
 }
 
-export const WEIGHT = { typed: 1, homophone: 0.9, pinyin: 0.9, initials: 0.8, synonym: 0.9, official: 0.9, related: 0.5 }
+export const WEIGHT = {
+  typed: 1,
+  loneCharacter: 0.5,
+  homophone: 0.9,
+  pinyin: 0.9,
+  initials: 0.8,
+  /** Typed letters that are exactly a lexicon word's initials (jsz → 驾驶证) beat a stretch of some name's initials. */
+  initialsOfWord: 0.85,
+  initialsOfVariant: 0.6,
+  synonym: 0.9,
+  /** The official term a colloquial word stands for is what the resident means, a little above mere synonyms. */
+  official: 0.95,
+  related: 0.5,
+}
 
 const RUN = /[\u3400-\u9fff]+|[a-z]+|[0-9]+/g
 
@@ -69,7 +82,9 @@ function alt(space: Space, tokens: string[], weight: number, source: Alternative
 function literalConcept(text: string, withPinyin: boolean): Concept {
   const chars = Array.from(text)
   const long = chars.length >= 3
-  const alternatives = [alt('char', chars, WEIGHT.typed, 'typed', long)]
+  // A lone character outside the lexicon (the 交 of 养老保险怎么交) narrows little and matches much.
+  const weight = chars.length === 1 ? WEIGHT.loneCharacter : WEIGHT.typed
+  const alternatives = [alt('char', chars, weight, 'typed', long)]
   // Homophones: IMEs turn 居住证 into 居住正 and 社保卡 into 社保咔; matching on pinyin forgives them.
   if (withPinyin && chars.length >= 2) alternatives.push(alt('syllable', syllablesOf(text), WEIGHT.homophone, 'pinyin', long))
   return { label: text, alternatives, fuzzyText: long ? text : null, fuzzySpace: long ? 'char' : null, generic: false }
@@ -152,8 +167,15 @@ function letterConcepts(run: string, lexicon: CompiledLexicon, typing: boolean):
   const spelled = syllabify(run, typing)
   if (spelled) return pinyinConcepts(run, spelled.syllables, spelled.partialLast, lexicon)
   const alternatives = [alt('initials', Array.from(run), WEIGHT.initials, 'initials')]
-  const groups = lexicon.byInitials.get(run)
-  if (groups && run.length >= 2) alternatives.push(...lexiconAlternatives(lexicon, groups, null, 0).map((a) => ({ ...a, weight: a.weight * WEIGHT.initials })))
+  if (run.length >= 2) {
+    // sfz is 身份证 (the usual name of its group) far more often than 送房子 (a variant in another group).
+    const heads = lexicon.byHeadInitials.get(run) ?? []
+    const others = (lexicon.byInitials.get(run) ?? []).filter((id) => !heads.includes(id))
+    const scaled = (ids: number[], factor: number) =>
+      lexiconAlternatives(lexicon, ids, null, 0).map((a) => ({ ...a, weight: Math.min(a.weight, WEIGHT.synonym) * factor }))
+    if (heads.length > 0) alternatives.push(...scaled(heads, WEIGHT.initialsOfWord / WEIGHT.synonym))
+    if (others.length > 0) alternatives.push(...scaled(others, WEIGHT.initialsOfVariant))
+  }
   return [{ label: run, alternatives, fuzzyText: run.length >= 5 ? run : null, fuzzySpace: run.length >= 5 ? 'letters' : null, generic: false }]
 }
 
@@ -197,10 +219,13 @@ function pinyinConcepts(run: string, syllables: string[], partialLast: boolean, 
   }
   flushLiteral(syllables.length)
   if (concepts.length === 0) return []
-  // A whole pinyin query that did not spell what was meant ("gongjijn") gets the letter-level typo pass.
+  // Misspelt pinyin can still split into real syllables (jiashizhen: jia shi zhen): the whole run also gets the
+  // letter-level typo pass, as one more concept when the run split into several.
   if (concepts.length === 1 && run.length >= 5) {
     concepts[0].fuzzyText = run
     concepts[0].fuzzySpace = 'letters'
+  } else if (run.length >= 6) {
+    concepts.push({ label: run, alternatives: [], fuzzyText: run, fuzzySpace: 'letters', generic: false })
   }
   return concepts
 }

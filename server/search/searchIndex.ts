@@ -30,6 +30,7 @@ const CODE_BONUS = 2000
 const RELATIVE_CUTOFF = 0.25
 /** A concept whose best name match is below this (no whole alternative in any name) gets the typo pass. */
 const WEAK_CONCEPT = 0.6 * FIELD_WEIGHT.name
+const SECONDARY_DF = 0.25
 
 export interface SearchHit<Payload> {
   doc: SearchDoc<Payload>
@@ -220,9 +221,15 @@ export class SearchIndex<Payload = unknown> {
       }
     })
 
+    // Document frequency counts name and topic matches fully and other-field matches a quarter: a word in every
+    // item's materials (居民身份证) or department (深圳市…) says little about which item is meant.
     const idf = query.concepts.map((_, c) => {
       let df = 0
-      for (const id of touched) df += primary[id * conceptCount + c]
+      for (const id of touched) {
+        const slot = id * conceptCount + c
+        if (primary[slot]) df += 1
+        else if (best[slot] > 0) df += SECONDARY_DF
+      }
       return Math.log(1 + n / (1 + df))
     })
     const codeId = query.code ? this.byCode.get(query.code) : undefined
