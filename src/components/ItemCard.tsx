@@ -12,12 +12,9 @@ function promiseLabel(item: ItemSummary): string {
 }
 
 /** One item in a list; when it came from a search, the matched parts of its name stand out. */
-export default function ItemCard({ item, onOpen }: { item: ItemSummary; onOpen?(): void }) {
+export default function ItemCard({ item }: { item: ItemSummary }) {
   return (
-    <Pressable className='item-card' role='link' label={`${item.name},${item.department}`} onPress={() => {
-      onOpen?.()
-      openPage(paths.guide(item.code))
-    }}>
+    <Pressable className='item-card' role='link' label={`${item.name},${item.department}`} onPress={() => openPage(paths.guide(item.code))}>
       <View className='item-card__name'>
         <Highlight text={item.name} ranges={item.highlights} />
       </View>
