@@ -30,7 +30,7 @@ module.exports = {
       ...shared,
       displayName: 'server',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/api/**/*.test.ts', '<rootDir>/tests/unit/server/**/*.test.ts', '<rootDir>/tests/unit/build/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts', '<rootDir>/tests/unit/server/**/*.test.ts', '<rootDir>/tests/unit/build/**/*.test.ts', '<rootDir>/tests/search/**/*.test.ts'],
       moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     },
   ],

@@ -17,6 +17,7 @@ import { staffRoutes } from './modules/staff/routes'
 import { adminRoutes } from './modules/admin/routes'
 import { ephemeralAuthSettings, type AuthSettings } from './modules/auth/settings'
 import { registerAccessControl } from './http/access'
+import { CatalogSearch } from './modules/catalog/catalogSearch'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +25,7 @@ declare module 'fastify' {
     clock: Clock
     redis: Redis | null
     auth: AuthSettings
+    catalogSearch: CatalogSearch
   }
 }
 
@@ -38,6 +40,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger']
   /** Client addresses come from X-Forwarded-For only behind proxies trusted here (BANSHI_TRUST_PROXY). */
   trustProxy?: boolean | string
+  /** The in-memory search index over the catalog; by default one built from `db` on first use. */
+  catalogSearch?: CatalogSearch
 }
 
 export const API_PREFIX = '/api/v1'
@@ -88,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('clock', deps.clock)
   app.decorate('redis', deps.redis ?? null)
   app.decorate('auth', deps.auth ?? ephemeralAuthSettings())
+  app.decorate('catalogSearch', deps.catalogSearch ?? new CatalogSearch(deps.db))
 
   registerErrorHandler(app)
   app.addHook('onSend', async (_request, reply) => {

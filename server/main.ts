@@ -70,6 +70,10 @@ async function main(): Promise<void> {
       .catch((error) => app.log.warn({ err: error }, 'purging expired sign-in data failed; will retry'))
   await purge()
   setInterval(purge, PURGE_EVERY_MS).unref()
+  // Build the search index before taking traffic, so the first search is as fast as any other.
+  const indexStart = performance.now()
+  const index = await app.catalogSearch.rebuild()
+  app.log.info({ items: index.size, ms: Math.round(performance.now() - indexStart) }, 'search index built')
 
   let closing = false
   const shutdown = async (signal: string) => {

@@ -1,7 +1,8 @@
 import { http, HttpResponse } from 'msw'
-import type { DepartmentCount, ItemList, TopicCount } from '../../src/domain/contract'
-import { searchTerms } from '../../src/domain/searchQuery'
-import { ITEM_QUERY_MAX, PAGE_LIMIT_MAX } from '../../src/domain/limits'
+import type { DepartmentCount, Guide, ItemList, ItemSuggestionList, TopicCount } from '../../src/domain/contract'
+import { hasSearchableText, matchRanges, searchTerms } from '../../src/domain/searchQuery'
+import { ITEM_QUERY_MAX, ITEM_SUGGESTIONS_MAX, PAGE_LIMIT_MAX } from '../../src/domain/limits'
+import { GOVERNMENT_HOTLINE } from '../../src/domain/hotline'
 import { fixtureGuides, fixtureHalls, toSummary } from '../fixtures/catalog'
 import { errorResponse } from './errors'
 
@@ -13,7 +14,27 @@ function countBy(values: string[]): Array<[string, number]> {
   return Array.from(counts.entries()).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 }
 
+/** The mock's search: every word somewhere in name, department or topics (the real index does far more). */
+function matchesAll(guide: Guide, terms: string[]): boolean {
+  return terms.every((term) => [guide.name, guide.department, ...guide.topics].some((field) => field.toLowerCase().includes(term)))
+}
+
+function topicsBySize(): string[] {
+  return countBy(fixtureGuides.flatMap((g) => g.topics)).map(([topic]) => topic)
+}
+
 export const catalogHandlers = [
+  http.get(`${API}/items/suggest`, ({ request }) => {
+    const q = new URL(request.url).searchParams.get('q') ?? ''
+    if (q.length > ITEM_QUERY_MAX) return errorResponse(400, 'VALIDATION_FAILED', [{ field: 'query.q', issue: 'too long' }])
+    const terms = searchTerms(q)
+    const items = terms.length === 0 ? [] : fixtureGuides.filter((guide) => guide.name.toLowerCase().includes(terms.join('')) || matchesAll(guide, terms))
+    const body: ItemSuggestionList = {
+      items: items.slice(0, ITEM_SUGGESTIONS_MAX).map(({ code, name }) => ({ code, name, highlights: matchRanges(name, terms) })),
+    }
+    return HttpResponse.json(body)
+  }),
+
   http.get(`${API}/items`, ({ request }) => {
     const params = new URL(request.url).searchParams
     const limit = Number(params.get('limit') ?? 20)
@@ -26,14 +47,19 @@ export const catalogHandlers = [
     const topic = params.get('topic')
     const department = params.get('department')
     const hall = params.get('hall')
+    const searching = terms.length > 0
     const matches = fixtureGuides.filter(
       (guide) =>
-        terms.every((term) => [guide.name, guide.department, ...guide.topics].some((field) => field.toLowerCase().includes(term))) &&
+        (!searching || (hasSearchableText(q) && matchesAll(guide, terms))) &&
         (!topic || guide.topics.includes(topic)) &&
         (!department || guide.department === department) &&
         (!hall || guide.halls.some((h) => h.id === hall)),
     )
-    const body: ItemList = { total: matches.length, items: matches.slice(offset, offset + limit).map(toSummary) }
+    const items = matches
+      .slice(offset, offset + limit)
+      .map((guide) => (searching ? { ...toSummary(guide), highlights: matchRanges(guide.name, terms) } : toSummary(guide)))
+    const body: ItemList = { total: matches.length, items }
+    if (searching && matches.length === 0) body.suggestions = { topics: topicsBySize().slice(0, 4), hotline: GOVERNMENT_HOTLINE }
     return HttpResponse.json(body)
   }),
 

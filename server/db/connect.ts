@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely'
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely'
 import type { Database } from './schema'
 import { migrations } from './migrations'
 
@@ -74,8 +74,19 @@ export function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
 
 const inCodeMigrations: MigrationProvider = { getMigrations: async () => migrations }
 
+/**
+ * On PostgreSQL the migration bookkeeping is looked up in the connection's own schema: without that, Kysely counts
+ * a `kysely_migration` table in any schema of the database as ours (another deployment, or a parallel test file)
+ * and skips creating it here.
+ */
+async function migrationSchema(db: Kysely<Database>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  return rows[0]?.schema
+}
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: inCodeMigrations })
+  const migrator = new Migrator({ db, provider: inCodeMigrations, migrationTableSchema: await migrationSchema(db) })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)

@@ -23,9 +23,11 @@ export interface ItemsTable {
   basis: string
   phone: string
   topics: string // JSON string[], in catalog order (item_topics is the index)
-  /** The name normalized as queries are (NFKC, lower case): what ranking compares with. */
+  /**
+   * The name, and name + department + topics, normalized (NFKC, lower case). Written by every import; queries no
+   * longer read them since the search index (server/search) took over matching. Kept: the migration is frozen.
+   */
   search_name: string
-  /** Normalized name, department and topics, one per line: what the plain search matches against. */
   search_text: string
   views: Generated<number>
 }
@@ -128,6 +130,12 @@ export interface AuditLogTable {
   detail: string | null
 }
 
+/** One row (id 1): how many times the catalog was imported; the search index rebuilds when it changes. */
+export interface CatalogRevisionTable {
+  id: number
+  revision: number
+}
+
 export interface Database {
   items: ItemsTable
   item_topics: ItemTopicsTable
@@ -140,4 +148,5 @@ export interface Database {
   refresh_tokens: RefreshTokensTable
   sms_codes: SmsCodesTable
   audit_log: AuditLogTable
+  catalog_revision: CatalogRevisionTable
 }

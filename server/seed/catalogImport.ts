@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database, HallsTable, ItemsTable } from '../db/schema'
 import type { HallRecord, ItemRecord } from './catalogRecords'
 import { normalizeForSearch } from '../../src/domain/searchQuery'
@@ -121,8 +121,18 @@ export async function importCatalog(
     // `not in ()` is not valid SQL: an empty list removes everything (links were already rebuilt from it).
     await trx.deleteFrom('items').$if(itemCodes.length > 0, (q) => q.where('code', 'not in', itemCodes)).execute()
     await trx.deleteFrom('halls').$if(hallIds.length > 0, (q) => q.where('id', 'not in', hallIds)).execute()
+    await bumpCatalogRevision(trx)
   })
   return { items: items.length, halls: halls.length }
+}
+
+/** Tells running servers (whose search index lives in memory) that the catalog changed. */
+async function bumpCatalogRevision(trx: Transaction<Database>): Promise<void> {
+  await trx
+    .insertInto('catalog_revision')
+    .values({ id: 1, revision: 1 })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ revision: sql<number>`catalog_revision.revision + 1` }))
+    .execute()
 }
 
 export async function catalogIsEmpty(db: Kysely<Database>): Promise<boolean> {

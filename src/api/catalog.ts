@@ -1,4 +1,4 @@
-import type { DepartmentCount, Guide, ItemList, TopicCount } from '@/domain/contract'
+import type { DepartmentCount, Guide, ItemList, ItemSuggestionList, TopicCount } from '@/domain/contract'
 import { http } from './http'
 
 export interface ItemQuery {
@@ -16,6 +16,12 @@ function definedParams(query: ItemQuery): ItemQuery {
 
 export async function searchItems(query: ItemQuery, signal?: AbortSignal): Promise<ItemList> {
   const { data } = await http.get<ItemList>('/items', { params: definedParams(query), signal })
+  return data
+}
+
+/** As-you-type completions for a partial query. */
+export async function suggestItems(q: string, signal?: AbortSignal): Promise<ItemSuggestionList> {
+  const { data } = await http.get<ItemSuggestionList>('/items/suggest', { params: { q }, signal })
   return data
 }
 

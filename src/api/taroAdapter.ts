@@ -60,9 +60,9 @@ export const taroAdapter: AxiosAdapter = (config) =>
         reject(new AxiosError(message, code, config))
       },
     })
-    // Taro's H5 request also rejects the promise it returns after calling `fail`; the failure is handled above,
-    // so that second copy must not surface as an unhandled rejection.
-    ;(task as unknown as Promise<unknown>).catch?.(() => undefined)
+    // In H5 the task is also a promise that rejects when aborted; `fail` above already reports every failure, so
+    // that second rejection must not surface as an unhandled one (typing cancels suggestion requests constantly).
+    ;(task as unknown as { catch?: (onRejected: () => void) => unknown }).catch?.(() => {})
     const signal = config.signal as AbortSignal | undefined
     signal?.addEventListener?.('abort', () => {
       if (settled) return

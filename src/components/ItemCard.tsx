@@ -11,11 +11,12 @@ function promiseLabel(item: ItemSummary): string {
   return item.kind === '即办件' || item.promisedDays === 0 ? '当场办结' : `承诺${item.promisedDays}个工作日`
 }
 
-export default function ItemCard({ item, terms = [] }: { item: ItemSummary; terms?: string[] }) {
+/** One item in a list; when it came from a search, the matched parts of its name stand out. */
+export default function ItemCard({ item }: { item: ItemSummary }) {
   return (
     <Pressable className='item-card' role='link' label={`${item.name},${item.department}`} onPress={() => openPage(paths.guide(item.code))}>
       <View className='item-card__name'>
-        <Highlight text={item.name} terms={terms} />
+        <Highlight text={item.name} ranges={item.highlights} />
       </View>
       <Text className='item-card__department'>{item.department}</Text>
       <View className='item-card__facts'>

@@ -2,3 +2,5 @@
 // never pulls schema code into the apps.
 export const ITEM_QUERY_MAX = 100
 export const PAGE_LIMIT_MAX = 100
+/** As-you-type completions per answer. */
+export const ITEM_SUGGESTIONS_MAX = 8

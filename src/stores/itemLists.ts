@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react'
 import { create } from 'zustand'
-import type { ItemSummary } from '@/domain/contract'
+import type { ItemSummary, SearchSuggestions } from '@/domain/contract'
 import { searchItems, type ItemQuery } from '@/api/catalog'
 import { apiErrorOf } from './resource'
 import type { ApiError } from '@/api/apiError'
@@ -14,6 +14,8 @@ export interface ItemListState {
   /** A next page is being fetched (the list stays visible). */
   loadingMore: boolean
   error?: ApiError
+  /** A search that found nothing: related topics and the hotline. */
+  suggestions?: SearchSuggestions
 }
 
 const EMPTY: ItemListState = { status: 'idle', items: [], total: 0, loadingMore: false }
@@ -51,7 +53,7 @@ export const useItemListsStore = create<ItemListsState>()((set, get) => {
       update(key, { status: 'loading', error: undefined, loadingMore: false })
       try {
         const page = await searchItems({ ...filter, limit: PAGE_SIZE, offset: 0 }, options?.signal)
-        update(key, { status: 'ready', items: page.items, total: page.total })
+        update(key, { status: 'ready', items: page.items, total: page.total, suggestions: page.suggestions })
       } catch (error) {
         const apiError = apiErrorOf(error)
         if (apiError) {

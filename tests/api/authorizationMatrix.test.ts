@@ -42,6 +42,7 @@ const CITIZEN_A_PHONE = '13600000001'
 const CASES: Case[] = [
   // Public reading: the same answer with or without a token.
   { method: 'GET', route: '/api/v1/items', request: () => ({ url: '/api/v1/items?limit=1' }), expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/items/suggest', request: () => ({ url: '/api/v1/items/suggest?q=shenfen' }), expect: everyone(200) },
   { method: 'GET', route: '/api/v1/items/:code', request: () => ({ url: '/api/v1/items/010100010000' }), expect: everyone(200) },
   { method: 'GET', route: '/api/v1/topics', request: () => ({ url: '/api/v1/topics' }), expect: everyone(200) },
   { method: 'GET', route: '/api/v1/departments', request: () => ({ url: '/api/v1/departments' }), expect: everyone(200) },

@@ -9,6 +9,7 @@ import {
   HallDetailSchema,
   HallSchema,
   ItemListSchema,
+  ItemSuggestionListSchema,
   TopicListSchema,
 } from '@/domain/contract'
 import { Type } from '@sinclair/typebox'
@@ -29,6 +30,20 @@ describe('msw mocks satisfy the server schemas', () => {
     await expectShape('/items', ItemListSchema)
     await expectShape(`/items?q=${encodeURIComponent('身份证')}&limit=1`, ItemListSchema)
     await expectShape(`/items?topic=${encodeURIComponent('养老服务')}`, ItemListSchema)
+    await expectShape(`/items?q=${encodeURIComponent('火星签证')}`, ItemListSchema)
+    await expectShape(`/items?q=${encodeURIComponent('！！')}`, ItemListSchema)
+  })
+
+  it('search answers carry highlights, and zero results carry suggestions', async () => {
+    const found = await (await fetch(`${API}/items?q=${encodeURIComponent('身份证')}`)).json()
+    expect(found.items[0].highlights).toEqual([[2, 5]])
+    const none = await (await fetch(`${API}/items?q=${encodeURIComponent('火星签证')}`)).json()
+    expect(none.suggestions.hotline).toBe('12345')
+  })
+
+  it('suggestions', async () => {
+    await expectShape(`/items/suggest?q=${encodeURIComponent('居住')}`, ItemSuggestionListSchema)
+    await expectShape('/items/suggest?q=', ItemSuggestionListSchema)
   })
 
   it('every fixture guide', async () => {
@@ -45,6 +60,7 @@ describe('msw mocks satisfy the server schemas', () => {
   it('error answers', async () => {
     await expectShape('/items/000000000000', ErrorBodySchema, 404)
     await expectShape('/items?limit=1000', ErrorBodySchema, 400)
+    await expectShape(`/items/suggest?q=${'办'.repeat(101)}`, ErrorBodySchema, 400)
     await expectShape('/halls/nowhere', ErrorBodySchema, 404)
   })
 })

@@ -37,6 +37,7 @@ describe('guide lookup in a real browser', () => {
 
     const box = page.getByRole('searchbox', { name: '搜索办事事项' })
     await box.fill('身份证')
+    await box.press('Enter')
     await page.getByText(/找到 \d+ 个事项/).waitFor()
     await page.getByRole('link', { name: '居民身份证申领,深圳市公安局龙华分局', exact: true }).click()
 
@@ -56,6 +57,26 @@ describe('guide lookup in a real browser', () => {
     const afterReload = page.getByRole('checkbox', { name: '居民户口簿,必需' })
     await expect(afterReload.getAttribute('aria-checked')).resolves.toBe('true')
     await expect(page.getByRole('checkbox', { name: '近期免冠彩色照片,必需' }).getAttribute('aria-checked')).resolves.toBe('false')
+  })
+
+  it('finds the right item for a colloquial query as it is typed, and remembers the search', async () => {
+    await page.goto(`${server.url}/pages/search/index`)
+    const box = page.getByRole('searchbox', { name: '搜索办事事项' })
+    await box.fill('办身份证')
+    const suggestion = page.getByRole('link', { name: '居民身份证申领', exact: true })
+    await suggestion.waitFor()
+    await expect(suggestion.locator('.highlight').first().textContent()).resolves.toBe('身份证')
+
+    await box.press('Enter')
+    await page.getByText(/找到 \d+ 个事项/).waitFor()
+    const first = page.getByRole('link', { name: /,深圳市公安局龙华分局$/ }).first()
+    await expect(first.getAttribute('aria-label')).resolves.toMatch(/居民身份证/)
+
+    await box.fill('')
+    await page.getByRole('button', { name: '再次搜索 办身份证' }).waitFor()
+    await box.fill('開飯店要什麼證')
+    await box.press('Enter')
+    await page.getByRole('link', { name: /^食品经营许可,/ }).waitFor()
   })
 
   it('opens a guide from a shared link and lists the halls with tap-to-call', async () => {

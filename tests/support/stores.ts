@@ -3,13 +3,14 @@ import { useBrowseStore } from '@/stores/browse'
 import { useChecklistStore } from '@/stores/checklist'
 import { useGuidesStore } from '@/stores/guides'
 import { useItemListsStore } from '@/stores/itemLists'
+import { useRecentSearchesStore } from '@/stores/recentSearches'
 
 interface ResettableStore {
   getState(): object
   setState(state: object, replace: true): void
 }
 
-const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore] as unknown as ResettableStore[]
+const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore] as unknown as ResettableStore[]
 const initialStates = stores.map((store) => store.getState())
 
 export function resetStores(): void {

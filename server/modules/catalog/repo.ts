@@ -1,29 +1,14 @@
 import { sql, type ExpressionBuilder, type Kysely, type SqlBool, type Expression } from 'kysely'
 import type { Database, ItemsTable } from '../../db/schema'
 
+/** Browsing filters; a search query (q) goes through the search index instead (server/search). */
 export interface ItemFilter {
-  terms: string[]
   topic?: string
   department?: string
   hall?: string
 }
 
 type ItemsEb = ExpressionBuilder<Database, 'items'>
-
-function likePattern(term: string, mode: 'contains' | 'prefix' = 'contains'): string {
-  const escaped = term.replace(/[\\%_]/g, (ch) => `\\${ch}`)
-  return mode === 'prefix' ? `${escaped}%` : `%${escaped}%`
-}
-
-/** Both sides are already normalized (search columns at import, terms by searchTerms), so no lower() here. */
-function like(column: Expression<string>, pattern: string) {
-  return sql<SqlBool>`${column} like ${pattern} escape '\\'`
-}
-
-/** A term matches an item by name, department or topic (all in search_text), or by its exact code. */
-function termMatches(eb: ItemsEb, term: string) {
-  return eb.or([like(eb.ref('items.search_text'), likePattern(term)), eb('items.code', '=', term)])
-}
 
 /** The item is linked to `value` in a link table (topics, halls). */
 function linkedTo(eb: ItemsEb, table: 'item_topics' | 'item_halls', column: 'topic' | 'hall_id', value: string) {
@@ -37,26 +22,11 @@ function linkedTo(eb: ItemsEb, table: 'item_topics' | 'item_halls', column: 'top
 }
 
 function whereFilter(eb: ItemsEb, filter: ItemFilter) {
-  const conditions = filter.terms.map((term) => termMatches(eb, term))
+  const conditions: Expression<SqlBool>[] = []
   if (filter.topic) conditions.push(linkedTo(eb, 'item_topics', 'topic', filter.topic))
   if (filter.department) conditions.push(eb('items.department', '=', filter.department))
   if (filter.hall) conditions.push(linkedTo(eb, 'item_halls', 'hall_id', filter.hall))
   return eb.and(conditions)
-}
-
-/**
- * Plain ranking: the whole query as the name, then as its prefix, then every term in the name, then matches in
- * other fields; ties go to the guide opened most often.
- */
-function matchRank(eb: ItemsEb, terms: string[]) {
-  const whole = terms.join(' ')
-  const name = eb.ref('items.search_name')
-  const allInName = eb.and(terms.map((term) => like(name, likePattern(term))))
-  return sql<number>`case
-    when ${name} = ${whole} then 0
-    when ${like(name, likePattern(whole, 'prefix'))} then 1
-    when ${allInName} then 2
-    else 3 end`
 }
 
 const summaryColumns = ['code', 'name', 'department', 'topics', 'kind', 'promised_days', 'visits', 'online', 'views'] as const
@@ -78,7 +48,6 @@ export async function findItems(
       .selectFrom('items')
       .select(summaryColumns)
       .where((eb) => whereFilter(eb, filter))
-      .$if(filter.terms.length > 0, (query) => query.orderBy((eb) => matchRank(eb, filter.terms)))
       .orderBy('views', 'desc')
       .orderBy('code')
       .limit(page.limit)
@@ -95,6 +64,30 @@ export function findItemByCode(db: Kysely<Database>, code: string) {
 export async function itemExists(db: Kysely<Database>, code: string): Promise<boolean> {
   const row = await db.selectFrom('items').select('code').where('code', '=', code).executeTakeFirst()
   return row !== undefined
+}
+
+/** What the search index is built from: the summary plus the text it matches on. */
+export function searchRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('items')
+    .select([...summaryColumns, 'conditions', 'materials'])
+    .orderBy('code')
+    .execute()
+}
+
+export async function viewCounts(db: Kysely<Database>): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('items').select(['code', 'views']).execute()
+  return new Map(rows.map((row) => [row.code, Number(row.views)]))
+}
+
+export async function catalogRevision(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('catalog_revision').select('revision').where('id', '=', 1).executeTakeFirst()
+  return row ? Number(row.revision) : 0
+}
+
+export async function itemCodesAtHall(db: Kysely<Database>, hallId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('item_halls').select('item_code').where('hall_id', '=', hallId).execute()
+  return new Set(rows.map((row) => row.item_code))
 }
 
 export async function countView(db: Kysely<Database>, code: string): Promise<void> {

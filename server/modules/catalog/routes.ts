@@ -5,6 +5,8 @@ import {
   ItemCodeParamsSchema,
   ItemListQuerySchema,
   ItemListSchema,
+  ItemSuggestionListSchema,
+  ItemSuggestQuerySchema,
   TopicListSchema,
 } from '../../../src/domain/contract'
 import { errorResponses } from '../../http/schemas'
@@ -18,12 +20,29 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['catalog'],
         summary: 'Search and browse service items',
-        description: 'Best match first when q is given; filter by topic, department or hall.',
+        description:
+          'Without q (or blank q): browse, most viewed first. With q: ranked by the search index (colloquial words, ' +
+          'pinyin, initials, traditional characters, one-character typos), each item with `highlights` in its ' +
+          'name; filter by topic, department or hall. No match answers total 0 with `suggestions`.',
         querystring: ItemListQuerySchema,
         response: { 200: ItemListSchema, ...errorResponses(400) },
       },
     },
-    (request) => catalog.searchItems(app.db, request.query),
+    (request) => catalog.searchItems(app.db, app.catalogSearch, request.query),
+  )
+
+  app.get(
+    '/items/suggest',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['catalog'],
+        summary: 'As-you-type completions (up to 8), with the matched parts of each name',
+        querystring: ItemSuggestQuerySchema,
+        response: { 200: ItemSuggestionListSchema, ...errorResponses(400) },
+      },
+    },
+    (request) => catalog.suggestItems(app.catalogSearch, request.query.q),
   )
 
   app.get(
@@ -37,7 +56,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GuideSchema, ...errorResponses(400, 404) },
       },
     },
-    (request) => catalog.guide(app.db, app.clock, request.params.code),
+    (request) => catalog.guide(app.db, app.catalogSearch, app.clock, request.params.code),
   )
 
   app.get(

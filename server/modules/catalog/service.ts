@@ -1,8 +1,10 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, ItemsTable } from '../../db/schema'
 import type { Clock } from '../../clock'
-import type { Guide, ItemList, ItemListQuery, ItemSummary } from '../../../src/domain/contract'
-import { searchTerms } from '../../../src/domain/searchQuery'
+import type { Guide, ItemList, ItemListQuery, ItemSuggestionList, ItemSummary } from '../../../src/domain/contract'
+import { ITEM_SUGGESTIONS_MAX } from '../../../src/domain/limits'
+import { GOVERNMENT_HOTLINE } from '../../../src/domain/hotline'
+import type { CatalogSearch } from './catalogSearch'
 import { notFound } from '../../errors'
 import { toHall } from '../halls/service'
 import { listHalls } from '../halls/repo'
@@ -48,20 +50,52 @@ function toGuideFields(row: Selectable<ItemsTable>): Omit<Guide, 'halls'> {
   }
 }
 
-export async function searchItems(db: Kysely<Database>, query: ItemListQuery): Promise<ItemList> {
-  const { total, rows } = await repo.findItems(
-    db,
-    { terms: searchTerms(query.q), topic: query.topic, department: query.department, hall: query.hall },
-    { limit: query.limit, offset: query.offset },
-  )
-  return { total, items: rows.map(toSummary) }
+/**
+ * Without q (blank counts as none): browse, most viewed first. With q: the search index ranks, the filters narrow,
+ * each item says which parts of its name matched, and finding nothing answers with suggestions.
+ */
+export async function searchItems(db: Kysely<Database>, search: CatalogSearch, query: ItemListQuery): Promise<ItemList> {
+  const page = { limit: query.limit, offset: query.offset }
+  const filter = { topic: query.topic, department: query.department, hall: query.hall }
+  if (!query.q?.trim()) {
+    const { total, rows } = await repo.findItems(db, filter, page)
+    return { total, items: rows.map(toSummary) }
+  }
+  const [index, hallItems] = await Promise.all([
+    search.current(),
+    filter.hall ? repo.itemCodesAtHall(db, filter.hall) : Promise.resolve(null),
+  ])
+  const { analyzed, hits } = index.search(query.q, {
+    accept: (doc) =>
+      (!filter.topic || doc.topics.includes(filter.topic)) &&
+      (!filter.department || doc.department === filter.department) &&
+      (!hallItems || hallItems.has(doc.code)),
+  })
+  const items = hits
+    .slice(page.offset, page.offset + page.limit)
+    .map(({ doc }) => ({ ...doc.payload, views: doc.views, highlights: index.highlight(analyzed, doc) }))
+  if (hits.length > 0) return { total: hits.length, items }
+  return { total: 0, items, suggestions: { topics: index.relatedTopics(analyzed), hotline: GOVERNMENT_HOTLINE } }
+}
+
+/** As-you-type completions: names only, the last pinyin syllable may be half typed. */
+export async function suggestItems(search: CatalogSearch, q: string | undefined): Promise<ItemSuggestionList> {
+  if (!q?.trim()) return { items: [] }
+  const index = await search.current()
+  const { analyzed, hits } = index.search(q, { typing: true })
+  return {
+    items: hits
+      .slice(0, ITEM_SUGGESTIONS_MAX)
+      .map(({ doc }) => ({ code: doc.code, name: doc.name, highlights: index.highlight(analyzed, doc) })),
+  }
 }
 
 /** The full guide; opening it counts as a view (ranking ties go to the guides people open most). */
-export async function guide(db: Kysely<Database>, clock: Clock, code: string): Promise<Guide> {
+export async function guide(db: Kysely<Database>, search: CatalogSearch, clock: Clock, code: string): Promise<Guide> {
   const row = await repo.findItemByCode(db, code)
   if (!row) throw notFound('ITEM_NOT_FOUND')
   const [halls] = await Promise.all([listHalls(db, code), repo.countView(db, code)])
+  search.countView(code)
   const now = clock.now()
   return { ...toGuideFields(row), views: Number(row.views) + 1, halls: halls.map((hall) => toHall(hall, now)) }
 }

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { HallLevelSchema, HallSchema } from './halls'
-import { ITEM_QUERY_MAX, PAGE_LIMIT_MAX } from '../limits'
+import { ITEM_QUERY_MAX, ITEM_SUGGESTIONS_MAX, PAGE_LIMIT_MAX } from '../limits'
 
 export const MaterialFormSchema = Type.Union([
   Type.Literal('原件'),
@@ -46,6 +46,13 @@ export const CatalogItemSchema = Type.Object({
   phone: Type.String(),
 })
 
+/** [start, end) positions in an item's name that matched the query, for highlighting. */
+export const HighlightRangeSchema = Type.Array(Type.Integer({ minimum: 0 }), {
+  minItems: 2,
+  maxItems: 2,
+  description: '[start, end) character positions in the name that matched the query',
+})
+
 export const ItemSummarySchema = Type.Object(
   {
     code: ItemCode,
@@ -57,14 +64,41 @@ export const ItemSummarySchema = Type.Object(
     visits: Type.Integer({ minimum: 0 }),
     online: OnlineModeSchema,
     views: Type.Integer({ minimum: 0, description: 'How often the guide was opened' }),
+    highlights: Type.Optional(Type.Array(HighlightRangeSchema, { description: 'Only when searching (q given)' })),
   },
   { $id: 'ItemSummary' },
 )
 
+/** What a search that found nothing offers instead: related topics to browse, and the hotline to call. */
+export const SearchSuggestionsSchema = Type.Object({
+  topics: Type.Array(Type.String(), { description: 'Topics (主题) related to the query, or the largest ones' }),
+  hotline: Type.String({ description: 'The government service hotline, 12345' }),
+})
+
 export const ItemListSchema = Type.Object(
-  { total: Type.Integer({ minimum: 0 }), items: Type.Array(ItemSummarySchema) },
+  {
+    total: Type.Integer({ minimum: 0 }),
+    items: Type.Array(ItemSummarySchema),
+    suggestions: Type.Optional(SearchSuggestionsSchema),
+  },
   { $id: 'ItemList' },
 )
+
+/** One as-you-type completion. */
+export const ItemSuggestionSchema = Type.Object({
+  code: ItemCode,
+  name: Type.String(),
+  highlights: Type.Array(HighlightRangeSchema),
+})
+
+export const ItemSuggestionListSchema = Type.Object(
+  { items: Type.Array(ItemSuggestionSchema, { maxItems: ITEM_SUGGESTIONS_MAX }) },
+  { $id: 'ItemSuggestionList' },
+)
+
+export const ItemSuggestQuerySchema = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: ITEM_QUERY_MAX })),
+})
 
 export const GuideSchema = Type.Composite(
   [CatalogItemSchema, Type.Object({ views: Type.Integer({ minimum: 0 }), halls: Type.Array(HallSchema) })],
@@ -100,3 +134,8 @@ export type Guide = Static<typeof GuideSchema>
 export type TopicCount = Static<typeof TopicCountSchema>
 export type DepartmentCount = Static<typeof DepartmentCountSchema>
 export type ItemListQuery = Static<typeof ItemListQuerySchema>
+export type HighlightRange = Static<typeof HighlightRangeSchema>
+export type SearchSuggestions = Static<typeof SearchSuggestionsSchema>
+export type ItemSuggestion = Static<typeof ItemSuggestionSchema>
+export type ItemSuggestionList = Static<typeof ItemSuggestionListSchema>
+export type ItemSuggestQuery = Static<typeof ItemSuggestQuerySchema>

@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } 
 import { bundledCatalog } from '../../../server/seed/catalogRecords'
 import { importCatalog } from '../../../server/seed/catalogImport'
 import { bundledGrids, importGrids } from '../../../server/seed/gridRecords'
+import { CatalogSearch } from '../../../server/modules/catalog/catalogSearch'
 
 /** SQLite always; PostgreSQL too when DATABASE_URL is set (CI sets it, see .ci/run). */
 export const dialects: DialectName[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']
@@ -49,7 +50,9 @@ export async function createTestApp(dialect: DialectName, options: Partial<AppDe
   await importCatalog(database.db, bundledCatalog())
   await importGrids(database.db, bundledGrids())
   const clock = new ManualClock(WEDNESDAY_10AM)
-  const app = await buildApp({ db: database.db, clock, ...options })
+  // Check the catalog revision on every search, so a test that re-imports sees the new catalog at once.
+  const catalogSearch = new CatalogSearch(database.db, { revisionCheckMs: 0 })
+  const app = await buildApp({ db: database.db, clock, catalogSearch, ...options })
   await app.ready()
   return {
     app,

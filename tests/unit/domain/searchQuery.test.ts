@@ -1,4 +1,4 @@
-import { matchRanges, searchTerms } from '@/domain/searchQuery'
+import { hasSearchableText, matchRanges, mergeRanges, searchTerms, stripFillers } from '@/domain/searchQuery'
 
 describe('search query normalization', () => {
   it('returns no terms for empty or blank input (browse instead of search)', () => {
@@ -34,5 +34,42 @@ describe('match ranges for highlighting', () => {
     expect(matchRanges('C1驾驶证', ['c1'])).toEqual([[0, 2]])
     expect(matchRanges('居住证', ['社保'])).toEqual([])
     expect(matchRanges('居住证', [])).toEqual([])
+  })
+})
+
+describe('filler words', () => {
+  it('removes how people ask, keeping what they ask for', () => {
+    expect(stripFillers('我要办理护照')).toBe('护照')
+    expect(stripFillers('居住证怎么办')).toBe('居住证')
+    expect(stripFillers('开饭店要什么证')).toBe('开饭店')
+    expect(stripFillers('办身份证需要什么材料')).toBe('身份证')
+    expect(stripFillers('失业金去哪里领')).toBe('失业金 领')
+    expect(stripFillers('身份证到期了')).toBe('身份证到期')
+  })
+
+  it('leaves words alone that only look like fillers', () => {
+    expect(stripFillers('开网吧')).toBe('开网吧')
+    expect(stripFillers('办')).toBe('办')
+    expect(stripFillers('去世')).toBe('去世')
+  })
+
+  it('can leave nothing at all', () => {
+    expect(stripFillers('怎么办理')).toBe('')
+  })
+})
+
+describe('searchable text', () => {
+  it('needs a letter, digit or character; punctuation and emoji alone are not', () => {
+    expect(hasSearchableText('社保')).toBe(true)
+    expect(hasSearchableText('c1')).toBe(true)
+    expect(hasSearchableText('!!!？？')).toBe(false)
+    expect(hasSearchableText('😀🎉')).toBe(false)
+  })
+})
+
+describe('merging ranges', () => {
+  it('sorts, merges overlapping and touching ranges', () => {
+    expect(mergeRanges([[4, 6], [0, 2], [1, 3]])).toEqual([[0, 3], [4, 6]])
+    expect(mergeRanges([[0, 2], [2, 4]])).toEqual([[0, 4]])
   })
 })
