@@ -1,5 +1,15 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/search/index', 'pages/guide/index', 'pages/browse/index', 'pages/items/index'],
+  pages: [
+    'pages/index/index',
+    'pages/search/index',
+    'pages/guide/index',
+    'pages/browse/index',
+    'pages/items/index',
+    'pages/me/index',
+    'pages/login/index',
+  ],
+  // Staff pages stay out of the main package that every citizen downloads.
+  subPackages: [{ root: 'packages/staff', pages: ['login/index'] }],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1559b7',

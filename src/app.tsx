@@ -3,6 +3,8 @@ import { useLaunch } from '@tarojs/taro'
 import 'dayjs/locale/zh-cn'
 import dayjs from 'dayjs'
 import { startOfflineSupport } from './platform/serviceWorker'
+import { canSignInWithWechat } from './platform/wechatLogin'
+import { useSessionStore } from './stores/session'
 import './app.scss'
 
 dayjs.locale('zh-cn')
@@ -10,6 +12,9 @@ dayjs.locale('zh-cn')
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     startOfflineSupport()
+    // In the mini-program a citizen is signed in without asking (wx.login); a failure stays silent here and
+    // 我的 offers to try again or to use the phone instead.
+    if (canSignInWithWechat && !useSessionStore.getState().user) void useSessionStore.getState().signInWithWechat()
   })
   return children
 }

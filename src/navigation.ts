@@ -13,6 +13,34 @@ export const paths = {
       .join('&')
     return `/pages/items/index${query ? `?${query}` : ''}`
   },
+  me: '/pages/me/index',
+  /** Phone sign-in; `back` is where to return afterwards (the page that asked for it). */
+  login: (back?: string) => (back ? `/pages/login/index?back=${encodeURIComponent(back)}` : '/pages/login/index'),
+  staffLogin: '/packages/staff/login/index',
+}
+
+const pathOf = (url: string) => `/${url.split('?')[0].replace(/^\/+/, '')}`
+
+/**
+ * After a citizen signs in: back to the page that asked (going back when it is the one underneath, so it is not
+ * in the stack twice), or else to 我的.
+ */
+export function returnAfterSignIn(back: string): void {
+  const target = back.startsWith('/pages/') || back.startsWith('/packages/') ? back : paths.me
+  const stack = Taro.getCurrentPages()
+  const underneath = stack[stack.length - 2]?.route
+  if (underneath && pathOf(underneath) === pathOf(target)) {
+    Taro.navigateBack({ delta: 1 }).catch(() => undefined)
+    return
+  }
+  Taro.redirectTo({ url: target }).catch(() => {
+    Taro.reLaunch({ url: paths.me }).catch(() => undefined)
+  })
+}
+
+/** Staff signing in start afresh on 我的: nothing a citizen had open stays underneath. */
+export function startOverAt(url: string): void {
+  Taro.reLaunch({ url }).catch(() => undefined)
 }
 
 /** Opens a page; when the mini-program's 10-page stack is full, replaces the current page instead. */

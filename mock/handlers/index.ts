@@ -1,4 +1,5 @@
 import { catalogHandlers } from './catalog'
+import { accountHandlers } from './accounts'
 
 /** Happy-path handlers per area; tests add their error cases with server.use(). */
-export const handlers = [...catalogHandlers]
+export const handlers = [...catalogHandlers, ...accountHandlers]

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number | null,
     readonly fields: FieldIssue[] = [],
+    /** For "too many" answers (429): seconds until trying again makes sense. */
+    readonly retryAfterS: number | null = null,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -47,7 +49,8 @@ export function toApiError(error: unknown): ApiError | RequestCanceled {
     if (response) {
       if (isErrorBody(response.data)) {
         const { code, message, details } = response.data.error
-        return new ApiError(code, message, response.status, details?.fields ?? [])
+        const retryAfter = (details as { retryAfterS?: unknown } | undefined)?.retryAfterS
+        return new ApiError(code, message, response.status, details?.fields ?? [], typeof retryAfter === 'number' ? retryAfter : null)
       }
       const code = fallbackCode(response.status)
       return new ApiError(code, errorMessage(code), response.status)

@@ -6,8 +6,29 @@ declare module 'axios' {
   interface AxiosRequestConfig {
     /** Attempts already made; set by the retry interceptor. */
     attempt?: number
+    /** Set once a request has been retried after refreshing the session, so it is never retried twice. */
+    afterRefresh?: boolean
   }
 }
+
+/**
+ * How requests learn about the signed-in session without this module importing the session store (which imports
+ * the API): the store registers these when it loads.
+ */
+export interface SessionHooks {
+  accessToken(): string | null
+  /** Trades the refresh token for new tokens; resolves false when the person has to sign in again. */
+  refresh(): Promise<boolean>
+}
+
+let sessionHooks: SessionHooks | null = null
+
+export function setSessionHooks(hooks: SessionHooks | null): void {
+  sessionHooks = hooks
+}
+
+// Sign-in calls never carry a token and never trigger a refresh: a 401 there is the answer itself.
+const isAuthCall = (url: string | undefined) => !!url && /^\/?auth\/(wechat|sms|staff|refresh|dev)/.test(url)
 
 const apiBase = typeof BANSHI_API_BASE === 'string' ? BANSHI_API_BASE : ''
 const RETRY_DELAYS_MS = [400, 1200]
@@ -34,6 +55,12 @@ if (mockWorkerReady) {
   })
 }
 
+http.interceptors.request.use((config) => {
+  const token = sessionHooks?.accessToken()
+  if (token && !isAuthCall(config.url)) config.headers.set('Authorization', `Bearer ${token}`)
+  return config
+})
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -45,6 +72,10 @@ http.interceptors.response.use(undefined, async (raw) => {
   const config = (raw as { config?: AxiosRequestConfig }).config
   const attempt = config?.attempt ?? 0
   const isRead = (config?.method ?? 'get').toLowerCase() === 'get'
+  // An expired access token: refresh once (shared by every request that hit it) and send this request again.
+  if (error instanceof ApiError && error.code === 'TOKEN_EXPIRED' && config && !config.afterRefresh && !isAuthCall(config.url) && sessionHooks) {
+    if (await sessionHooks.refresh()) return http.request({ ...config, afterRefresh: true })
+  }
   if (error instanceof ApiError && error.retryable && error.code !== 'RATE_LIMITED' && isRead && config && attempt < RETRY_DELAYS_MS.length) {
     await sleep(RETRY_DELAYS_MS[attempt])
     if (!config.signal?.aborted) return http.request({ ...config, attempt: attempt + 1 })

@@ -11,6 +11,10 @@ import {
   ItemListSchema,
   ItemSuggestionListSchema,
   TopicListSchema,
+  SessionSchema,
+  SmsSentSchema,
+  ProfileSchema,
+  DeviceSessionSchema,
 } from '@/domain/contract'
 import { Type } from '@sinclair/typebox'
 import { fixtureGuides } from '../../mock/fixtures/catalog'
@@ -55,6 +59,26 @@ describe('msw mocks satisfy the server schemas', () => {
     await expectShape('/departments', DepartmentListSchema)
     await expectShape('/halls', Type.Array(HallSchema))
     await expectShape('/halls/lh-district', HallDetailSchema)
+  })
+
+  it('sign-in and my account', async () => {
+    const post = async (path: string, body: unknown, schema: TSchema, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${API}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+      const json = await response.json()
+      expect([...Value.Errors(schema, json)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
+      return json
+    }
+    await post('/auth/sms/send', { phone: '13812345678' }, SmsSentSchema)
+    const session = await post('/auth/sms/verify', { phone: '13812345678', code: '123456' }, SessionSchema)
+    await post('/auth/staff/login', { username: 'window1', password: 'banshi-demo' }, SessionSchema)
+    await post('/auth/refresh', { refreshToken: session.refreshToken }, SessionSchema)
+    await post('/auth/sms/verify', { phone: '13812345678', code: '000000' }, ErrorBodySchema)
+    const auth = { authorization: `Bearer ${session.accessToken}` }
+    for (const [path, schema] of [['/me', ProfileSchema], ['/me/sessions', Type.Array(DeviceSessionSchema)]] as const) {
+      const json = await (await fetch(`${API}${path}`, { headers: auth })).json()
+      expect([...Value.Errors(schema, json)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
+    }
+    expect((await fetch(`${API}/me`)).status).toBe(401)
   })
 
   it('error answers', async () => {

@@ -3,6 +3,7 @@ import { cleanup } from '@testing-library/react'
 import { server } from '../../mock/node'
 import { resetTaro } from './taro'
 import { resetStores } from './stores'
+import { resetMockAccounts } from '../../mock/handlers/accounts'
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
@@ -10,5 +11,6 @@ afterEach(() => {
   server.resetHandlers()
   resetTaro()
   resetStores()
+  resetMockAccounts()
 })
 afterAll(() => server.close())

@@ -4,13 +4,14 @@ import { useChecklistStore } from '@/stores/checklist'
 import { useGuidesStore } from '@/stores/guides'
 import { useItemListsStore } from '@/stores/itemLists'
 import { useRecentSearchesStore } from '@/stores/recentSearches'
+import { useSessionStore } from '@/stores/session'
 
 interface ResettableStore {
   getState(): object
   setState(state: object, replace: true): void
 }
 
-const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore] as unknown as ResettableStore[]
+const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore] as unknown as ResettableStore[]
 const initialStates = stores.map((store) => store.getState())
 
 export function resetStores(): void {

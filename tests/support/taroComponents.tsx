@@ -42,17 +42,18 @@ interface InputProps {
   className?: string
   type?: string
   confirmType?: string
+  password?: boolean
   onInput?(event: { detail: { value: string } }): void
   onConfirm?(event: { detail: { value: string } }): void
   [key: string]: unknown
 }
 
-export const Input = ({ value, placeholder, maxlength, focus, className, onInput, onConfirm, type, confirmType, ...rest }: InputProps) => (
+export const Input = ({ value, placeholder, maxlength, focus, className, onInput, onConfirm, type, confirmType, password, ...rest }: InputProps) => (
   <input
     {...domProps(rest)}
     className={className}
     // Taro's H5 input becomes type=search when the keyboard's action is search.
-    type={confirmType === 'search' ? 'search' : type === 'number' || type === 'digit' ? 'text' : (type as string) ?? 'text'}
+    type={password ? 'password' : confirmType === 'search' ? 'search' : type === 'number' || type === 'digit' ? 'text' : (type as string) ?? 'text'}
     value={value ?? ''}
     placeholder={placeholder}
     maxLength={maxlength}

@@ -33,9 +33,14 @@ export default function Home() {
   return (
     <View className='home'>
       <View className='home__hero'>
-        <Text className='home__title' {...a11y({ role: 'heading', level: 1 })}>
-          办事通
-        </Text>
+        <View className='home__top'>
+          <Text className='home__title' {...a11y({ role: 'heading', level: 1 })}>
+            办事通
+          </Text>
+          <Pressable className='home__me' role='link' label='我的:登录、个人信息' onPress={() => openPage(paths.me)}>
+            我的 ›
+          </Pressable>
+        </View>
         <Text className='home__subtitle'>查清要带什么材料,最多跑一次</Text>
         <View className='home__search' {...a11y({ role: 'search' })}>
           <Pressable className='home__search-box' label='搜索办事事项' onPress={() => openPage(paths.search())}>
