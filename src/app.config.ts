@@ -10,6 +10,8 @@ export default defineAppConfig({
   ],
   // Staff pages stay out of the main package that every citizen downloads.
   subPackages: [{ root: 'packages/staff', pages: ['login/index'] }],
+  // Staff reach their sign-in from 我的: fetch that package while they are there.
+  preloadRule: { 'pages/me/index': { network: 'all', packages: ['packages/staff'] } },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1559b7',
