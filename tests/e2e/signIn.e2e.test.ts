@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser, phoneContext } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
+import { codeTextedTo } from './support/signIn'
 
 let server: RunningServer
 let browser: Browser
@@ -41,15 +42,6 @@ afterEach(async () => {
   pageErrors.length = 0
 })
 
-async function codeTextedTo(masked: string): Promise<string> {
-  for (let i = 0; i < 50; i += 1) {
-    const match = new RegExp(`sign-in code for ${masked.replace(/\*/g, '\\*')}: (\\d{6})`).exec(server.log())
-    if (match) return match[1]
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`no code in the server log:\n${server.log()}`)
-}
-
 describe('signing in, in a real browser', () => {
   it('a citizen signs in with phone and SMS code, stays signed in across a reload, and signs out', async () => {
     await page.goto(server.url)
@@ -60,7 +52,7 @@ describe('signing in, in a real browser', () => {
     await page.getByRole('textbox', { name: '手机号码' }).fill('13912345678')
     await page.getByRole('button', { name: '获取验证码' }).click()
     await page.getByText('验证码已发送到 139****5678').waitFor()
-    const code = await codeTextedTo('139****5678')
+    const code = await codeTextedTo(server, '139****5678')
     await page.getByRole('textbox', { name: '短信验证码' }).fill(code)
     await page.getByRole('checkbox', { name: '我已阅读并同意个人信息保护说明' }).click()
     await page.getByRole('button', { name: '登录', exact: true }).click()
