@@ -3,9 +3,17 @@ import type { ReactNode } from 'react'
 import { a11y } from '@/platform/a11y'
 
 /** The UI kit's large button, announced as a button (Taro's H5 button is a plain element underneath). */
-export default function ActionButton({ onPress, primary = true, children }: { onPress(): void; primary?: boolean; children: ReactNode }) {
+interface ActionButtonProps {
+  onPress(): void
+  primary?: boolean
+  /** Full width: the main action of a form, an easy target for any thumb. */
+  block?: boolean
+  children: ReactNode
+}
+
+export default function ActionButton({ onPress, primary = true, block = false, children }: ActionButtonProps) {
   return (
-    <Button type={primary ? 'primary' : 'default'} size='large' onClick={onPress} {...a11y({ role: 'button', onActivate: onPress })}>
+    <Button type={primary ? 'primary' : 'default'} size='large' block={block} onClick={onPress} {...a11y({ role: 'button', onActivate: onPress })}>
       {children}
     </Button>
   )

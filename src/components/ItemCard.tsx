@@ -11,10 +11,14 @@ function promiseLabel(item: ItemSummary): string {
   return item.kind === '即办件' || item.promisedDays === 0 ? '当场办结' : `承诺${item.promisedDays}个工作日`
 }
 
-/** One item in a list; when it came from a search, the matched parts of its name stand out. */
+/**
+ * One item in a list; when it came from a search, the matched parts of its name stand out. Its spoken name is
+ * everything it shows, in order, so a voice-control user can say any of it (WCAG 2.5.3, label in name).
+ */
 export default function ItemCard({ item }: { item: ItemSummary }) {
+  const facts = [item.online === '全程网办' ? '全程网办' : null, tripsLabel(item.visits), promiseLabel(item)].filter(Boolean)
   return (
-    <Pressable className='item-card' role='link' label={`${item.name},${item.department}`} onPress={() => openPage(paths.guide(item.code))}>
+    <Pressable className='item-card' role='link' label={[item.name, item.department, ...facts].join(',')} onPress={() => openPage(paths.guide(item.code))}>
       <View className='item-card__name'>
         <Highlight text={item.name} ranges={item.highlights} />
       </View>

@@ -43,7 +43,7 @@ const GUIDE = '/pages/guide/index?code=010100010000'
 describe('installable PWA', () => {
   it('has a valid manifest and a service worker that takes control of the page', async () => {
     await page.goto(server.url)
-    await page.getByRole('button', { name: '搜索办事事项' }).waitFor()
+    await page.getByRole('button', { name: /^搜索事项/ }).waitFor()
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
 
     const cdp = await context.newCDPSession(page)

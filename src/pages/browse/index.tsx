@@ -27,10 +27,14 @@ function EntryList({ resource, entries, onRetry }: { resource: Resource<unknown>
       {resource.status === 'error' ? <StaleNotice error={resource.error} onRetry={onRetry} /> : null}
       <View className='browse__list' {...a11y({ role: 'list' })}>
         {entries.map((entry) => (
-          <Pressable key={entry.name} className='browse__entry' role='link' label={`${entry.name},${entry.count}个事项`} onPress={entry.open}>
-            <Text className='browse__name'>{entry.name}</Text>
-            <Text className='browse__count'>{entry.count}项 ›</Text>
-          </Pressable>
+          <View key={entry.name} {...a11y({ role: 'listitem' })}>
+            <Pressable className='browse__entry' role='link' label={`${entry.name},${entry.count}项`} onPress={entry.open}>
+              <Text className='browse__name'>{entry.name}</Text>
+              <Text className='browse__count'>
+                {entry.count}项<Text {...a11y({ hidden: true })}> ›</Text>
+              </Text>
+            </Pressable>
+          </View>
         ))}
       </View>
     </View>
@@ -55,7 +59,7 @@ export default function BrowsePage() {
 
   return (
     <View className='browse'>
-      <View className='browse__tabs' {...a11y({ role: 'list' })}>
+      <View className='browse__tabs'>
         {tabs.map(({ id, label }) => (
           <Pressable
             key={id}

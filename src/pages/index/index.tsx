@@ -43,7 +43,7 @@ export default function Home() {
         </View>
         <Text className='home__subtitle'>查清要带什么材料,最多跑一次</Text>
         <View className='home__search' {...a11y({ role: 'search' })}>
-          <Pressable className='home__search-box' label='搜索办事事项' onPress={() => openPage(paths.search())}>
+          <Pressable className='home__search-box' onPress={() => openPage(paths.search())}>
             <Search size={18} color='currentColor' />
             <Text>搜索事项,如:身份证、社保、居住证</Text>
           </Pressable>
@@ -69,7 +69,7 @@ export default function Home() {
                 key={topic}
                 className='home__topic'
                 role='link'
-                label={`${topic},${count}个事项`}
+                label={`${topic},${count}项`}
                 onPress={() => openPage(paths.items({ topic }))}
               >
                 <Text className='home__topic-name'>{topic}</Text>
@@ -102,7 +102,7 @@ export default function Home() {
       <View className='home__help'>
         <Text>找不到要办的事?</Text>
         <PhoneLink className='home__hotline' phone={GOVERNMENT_HOTLINE} label='拨打12345政务服务便民热线'>
-          <Text>拨打 12345 政务服务热线</Text>
+          <Text>拨打 12345 政务服务便民热线</Text>
         </PhoneLink>
       </View>
     </View>

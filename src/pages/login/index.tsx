@@ -110,7 +110,7 @@ export default function PhoneSignIn() {
           {errors.form}
         </Text>
       ) : null}
-      <ActionButton onPress={() => void signIn()}>{busy === 'verify' ? '正在登录…' : '登录'}</ActionButton>
+      <ActionButton block onPress={() => void signIn()}>{busy === 'verify' ? '正在登录…' : '登录'}</ActionButton>
       <Pressable className='phone-sign-in__staff' role='link' onPress={() => openPage(paths.staffLogin)}>
         工作人员登录 ›
       </Pressable>

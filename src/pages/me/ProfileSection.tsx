@@ -73,8 +73,8 @@ function ProfileForm({ profile, onDone }: { profile: Profile; onDone(): void }) 
       ) : null}
       <FormField label='常住地址' value={address} maxlength={120} error={errors.address} onChange={setAddress} />
       {errors.form ? <Text className='me__error'>{errors.form}</Text> : null}
-      <ActionButton onPress={() => void save()}>{saving ? '正在保存…' : '保存'}</ActionButton>
-      <ActionButton primary={false} onPress={onDone}>
+      <ActionButton block onPress={() => void save()}>{saving ? '正在保存…' : '保存'}</ActionButton>
+      <ActionButton block primary={false} onPress={onDone}>
         取消
       </ActionButton>
     </View>

@@ -37,8 +37,8 @@ function SignedOut() {
         </Text>
       ) : null}
       <Text className='me__intro'>查办事指南不用登录。预约、远程取号、查看自己的办件进度需要先登录。</Text>
-      {canSignInWithWechat ? <ActionButton onPress={() => void retryWechat()}>{trying ? '正在登录…' : '微信一键登录'}</ActionButton> : null}
-      <ActionButton primary={!canSignInWithWechat} onPress={() => openPage(paths.login(paths.me))}>
+      {canSignInWithWechat ? <ActionButton block onPress={() => void retryWechat()}>{trying ? '正在登录…' : '微信一键登录'}</ActionButton> : null}
+      <ActionButton block primary={!canSignInWithWechat} onPress={() => openPage(paths.login(paths.me))}>
         手机号登录
       </ActionButton>
       <Pressable className='me__staff' role='link' onPress={() => openPage(paths.staffLogin)}>
@@ -88,7 +88,7 @@ function SignedIn() {
       {user.role === 'citizen' ? <ProfileSection /> : null}
       <DevicesSection />
       <Section title='账号'>
-        <ActionButton primary={false} onPress={() => void askToSignOut()}>
+        <ActionButton block primary={false} onPress={() => void askToSignOut()}>
           退出登录
         </ActionButton>
         {user.role === 'citizen' ? (

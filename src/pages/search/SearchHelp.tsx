@@ -9,7 +9,7 @@ import { openPage, paths } from '@/navigation'
 
 function HotlineLink({ phone = GOVERNMENT_HOTLINE }: { phone?: string }) {
   return (
-    <PhoneLink className='search-help__call' phone={phone} label={`拨打${phone}政务服务便民热线咨询`}>
+    <PhoneLink className='search-help__call' phone={phone} label={`拨打${phone}咨询(政务服务便民热线)`}>
       <Text>拨打 {phone} 咨询</Text>
     </PhoneLink>
   )

@@ -54,7 +54,7 @@ export default function StaffSignIn() {
           {error}
         </Text>
       ) : null}
-      <ActionButton onPress={() => void signIn()}>{busy ? '正在登录…' : '登录'}</ActionButton>
+      <ActionButton block onPress={() => void signIn()}>{busy ? '正在登录…' : '登录'}</ActionButton>
     </View>
   )
 }
