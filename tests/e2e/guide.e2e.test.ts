@@ -1,37 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, phoneContext } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { phonePageSuite } from './support/phonePage'
 
-let server: RunningServer
-let browser: Browser
-let context: BrowserContext
-let page: Page
-const pageErrors: string[] = []
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-beforeEach(async () => {
-  context = await phoneContext(browser)
-  page = await context.newPage()
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-})
-
-afterEach(async () => {
-  await context.close()
-  expect(pageErrors).toEqual([])
-  pageErrors.length = 0
-})
+const suite = phonePageSuite()
 
 describe('guide lookup in a real browser', () => {
   it('searches 身份证, opens the guide, ticks a material, reloads, and it is still ticked', async () => {
+    const { page, server } = suite
     await page.goto(server.url)
     await page.getByRole('button', { name: /^搜索事项/ }).click()
 
@@ -60,6 +33,7 @@ describe('guide lookup in a real browser', () => {
   })
 
   it('finds the right item for a colloquial query as it is typed, and remembers the search', async () => {
+    const { page, server } = suite
     await page.goto(`${server.url}/pages/search/index`)
     const box = page.getByRole('searchbox', { name: '搜索办事事项' })
     await box.fill('办身份证')
@@ -80,6 +54,7 @@ describe('guide lookup in a real browser', () => {
   })
 
   it('opens a guide from a shared link and lists the halls with tap-to-call', async () => {
+    const { page, server } = suite
     await page.goto(`${server.url}/pages/guide/index?code=020200010000`)
     await page.getByRole('heading', { name: '高龄老人津贴申领', level: 1 }).waitFor()
     const call = page.getByRole('link', { name: /拨打龙华区行政服务大厅电话/ })
@@ -87,6 +62,7 @@ describe('guide lookup in a real browser', () => {
   })
 
   it('browses by topic to a guide', async () => {
+    const { page, server } = suite
     await page.goto(server.url)
     await page.getByRole('link', { name: '全部主题 ›' }).click()
     await page.getByRole('link', { name: /^养老服务,\d+项$/ }).click()
@@ -96,6 +72,7 @@ describe('guide lookup in a real browser', () => {
   })
 
   it('tells the citizen when a guide does not exist', async () => {
+    const { page, server } = suite
     await page.goto(`${server.url}/pages/guide/index?code=999999999999`)
     await page.getByText('没有找到这个事项', { exact: false }).waitFor()
     await page.getByRole('button', { name: '重新搜索' }).waitFor()

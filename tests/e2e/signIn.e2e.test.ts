@@ -2,21 +2,12 @@
 // provider prints the code to the server's console, where this test reads it), and a staff member by password.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, phoneContext } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { phonePageSuite } from './support/phonePage'
 import { codeTextedTo } from './support/signIn'
 
-let server: RunningServer
-let browser: Browser
-let context: BrowserContext
-let page: Page
-const pageErrors: string[] = []
 const root = path.resolve(__dirname, '../..')
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
+const suite = phonePageSuite((server) => {
   const created = spawnSync(process.execPath, ['--import', 'tsx', 'server/users/cli.ts', '--role', 'grid_worker', '--username', 'gridtest', '--name', '网格员丙', '--grid', 'lh-minzhi-daling-g1'], {
     cwd: root,
     env: { ...process.env, BANSHI_DATA_DIR: server.dataDir, DATABASE_URL: '', BANSHI_NEW_PASSWORD: 'grid-worker-pass' },
@@ -25,25 +16,9 @@ beforeAll(async () => {
   if (created.status !== 0) throw new Error(created.stderr)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-beforeEach(async () => {
-  context = await phoneContext(browser)
-  page = await context.newPage()
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-})
-
-afterEach(async () => {
-  await context.close()
-  expect(pageErrors).toEqual([])
-  pageErrors.length = 0
-})
-
 describe('signing in, in a real browser', () => {
   it('a citizen signs in with phone and SMS code, stays signed in across a reload, and signs out', async () => {
+    const { page, server } = suite
     await page.goto(server.url)
     await page.getByRole('link', { name: '我的:登录、个人信息' }).click()
     await page.getByRole('heading', { name: '您还没有登录' }).waitFor()
@@ -75,6 +50,7 @@ describe('signing in, in a real browser', () => {
   })
 
   it('a grid worker signs in with the account an administrator created', async () => {
+    const { page, server } = suite
     await page.goto(`${server.url}/packages/staff/login/index`)
     await page.getByRole('textbox', { name: '用户名' }).fill('gridtest')
     await page.getByLabel('密码').fill('wrong password')

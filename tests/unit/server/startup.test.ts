@@ -23,6 +23,26 @@ function serverEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.
   }
 }
 
+/** `node server/main.ts` with these arguments; `url` resolves with the address it prints once it listens. */
+function startServerProcess(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: root, env })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 30_000)
+    child.stdout.on('data', () => {
+      const match = /Open:\s+(http:\/\/localhost:\d+\/)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)))
+  })
+  return { child, url, output: () => output }
+}
+
 describe('server process', () => {
   let dataDir: string
   beforeEach(() => {
@@ -31,22 +51,10 @@ describe('server process', () => {
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
   it('starts on an empty data directory, seeds the catalog, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], { cwd: root, env: serverEnv(dataDir) })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 30_000)
-      child.stdout.on('data', () => {
-        const match = /Open:\s+(http:\/\/localhost:\d+\/)/.exec(output)
-        if (match) {
-          clearTimeout(timer)
-          resolve(match[1])
-        }
-      })
-      child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)))
-    })
+    const server = startServerProcess(['--demo'], serverEnv(dataDir))
+    const { child } = server
+    const url = await server.url
+    const output = server.output()
 
     expect(output).toContain('(demo mode)')
     expect(output).toContain('no H5 build')
@@ -72,9 +80,9 @@ describe('server process', () => {
       child.kill('SIGTERM')
     })
     expect(exitCode).toBe(0)
-    expect(output).toContain('shutting down')
+    expect(server.output()).toContain('shutting down')
     // Structured logs: one JSON object per line.
-    const logLine = output.split('\n').find((line) => line.includes('"msg":"catalog seeded'))
+    const logLine = server.output().split('\n').find((line) => line.includes('"msg":"catalog seeded'))
     expect(JSON.parse(logLine!)).toMatchObject({ level: 30, items: 177, halls: 25 })
   }, 60_000)
 
@@ -98,24 +106,11 @@ describe('server process', () => {
     expect(refused.stderr).toContain('BANSHI_DATA_KEY is not set')
 
     const key = Buffer.alloc(32, 7).toString('base64')
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: root,
-      env: serverEnv(dataDir, { BANSHI_DEV_LOGIN: '', BANSHI_DATA_KEY: key }),
-    })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
+    const server = startServerProcess([], serverEnv(dataDir, { BANSHI_DEV_LOGIN: '', BANSHI_DATA_KEY: key }))
+    const { child } = server
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 30_000)
-        child.stdout.on('data', () => {
-          const match = /Open:\s+(http:\/\/localhost:\d+\/)/.exec(output)
-          if (match) {
-            clearTimeout(timer)
-            resolve(match[1])
-          }
-        })
-      })
+      const url = await server.url
+      const output = server.output()
       expect(output).toContain('Data key:  BANSHI_DATA_KEY')
       expect(output).not.toContain('Demo staff accounts')
       const dev = await fetch(`${url}api/v1/auth/dev`, {
