@@ -233,7 +233,7 @@ describe.each(dialects)('sign-in and tokens on %s', (dialect) => {
 
     it('signs staff in with the right password', async () => {
       const session = expectSession(await login('correct horse battery'))
-      expect(session.user).toMatchObject({ role: 'window_staff', username: 'clerk', hallId: 'lh-district', phoneMasked: null })
+      expect(session.user).toMatchObject({ role: 'window_staff', username: 'clerk', hallId: 'lh-district', hallName: '龙华区行政服务大厅', gridName: null, phoneMasked: null })
     })
 
     it('gives the same answer for an unknown user as for a wrong password', async () => {

@@ -59,6 +59,6 @@ describe('signing in, in a real browser', () => {
     await page.getByLabel('密码').fill('grid-worker-pass')
     await page.getByRole('button', { name: '登录', exact: true }).click()
     await page.getByRole('heading', { name: '网格员丙', level: 1 }).waitFor()
-    await page.getByText(/网格员 · 网格 lh-minzhi-daling-g1/).waitFor()
+    await page.getByText(/网格员 · 大岭社区第一网格/).waitFor()
   })
 })

@@ -7,7 +7,7 @@ import { AppError } from '../../errors'
 import { hashRefreshToken, newRefreshToken, signAccessToken } from '../../security/accessTokens'
 import type { AuthSettings } from './settings'
 import * as repo from './repo'
-import { toUser } from './userView'
+import { describeUser } from './userView'
 
 export interface AuthDeps {
   db: Kysely<Database>
@@ -42,7 +42,7 @@ export async function startSession(deps: AuthDeps, user: repo.UserRow, client: C
     accessToken: accessToken(deps, user, sessionId, now),
     refreshToken: refresh.token,
     expiresIn: deps.auth.accessTokenTtlS,
-    user: toUser(user, deps.auth.cipher),
+    user: await describeUser(deps.db, user, deps.auth.cipher),
   }
 }
 
@@ -76,6 +76,6 @@ export async function refreshSession(deps: AuthDeps, refreshToken: string, log: 
     accessToken: accessToken(deps, user, presented.session_id, now),
     refreshToken: next.token,
     expiresIn: deps.auth.accessTokenTtlS,
-    user: toUser(user, deps.auth.cipher),
+    user: await describeUser(deps.db, user, deps.auth.cipher),
   }
 }

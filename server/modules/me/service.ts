@@ -5,7 +5,7 @@ import { AppError } from '../../errors'
 import type { Principal } from '../../http/access'
 import type { AuthDeps } from '../auth/sessions'
 import * as repo from '../auth/repo'
-import { toUser } from '../auth/userView'
+import { describeUser } from '../auth/userView'
 
 export async function profile(deps: AuthDeps, principal: Principal): Promise<Profile> {
   const row = await repo.findUserById(deps.db, principal.userId)
@@ -13,7 +13,7 @@ export async function profile(deps: AuthDeps, principal: Principal): Promise<Pro
   const { cipher } = deps.auth
   const idNumber = cipher.openOrNull('idNumber', row.id_number_enc)
   return {
-    user: toUser(row, cipher),
+    user: await describeUser(deps.db, row, cipher),
     phone: cipher.openOrNull('phone', row.phone_enc),
     idNumber,
     idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,

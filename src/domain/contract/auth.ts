@@ -37,7 +37,9 @@ export const UserSchema = Type.Object(
     phoneMasked: Type.Union([Type.String(), Type.Null()], { description: 'e.g. 138****5678' }),
     username: Type.Union([Type.String(), Type.Null()], { description: 'Staff only' }),
     gridId: Type.Union([Type.String(), Type.Null()], { description: 'Grid workers: the community grid they serve' }),
+    gridName: Type.Union([Type.String(), Type.Null()], { description: 'e.g. 白石龙社区第一网格' }),
     hallId: Type.Union([Type.String(), Type.Null()], { description: 'Window staff: their hall' }),
+    hallName: Type.Union([Type.String(), Type.Null()]),
   },
   { $id: 'User' },
 )

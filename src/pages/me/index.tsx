@@ -81,8 +81,8 @@ function SignedIn() {
         <Text className='me__role'>
           {roleLabels[user.role]}
           {user.phoneMasked && user.name ? ` · ${user.phoneMasked}` : ''}
-          {user.gridId ? ` · 网格 ${user.gridId}` : ''}
-          {user.hallId ? ` · 大厅 ${user.hallId}` : ''}
+          {user.gridId ? ` · ${user.gridName ?? user.gridId}` : ''}
+          {user.hallId ? ` · ${user.hallName ?? user.hallId}` : ''}
         </Text>
       </View>
       {user.role === 'citizen' ? <ProfileSection /> : null}

@@ -102,7 +102,7 @@ describe('我的 page', () => {
     await act(() => useSessionStore.getState().signInAsStaff('window1', 'banshi-demo'))
     render(<Me />)
     expect(screen.getByRole('heading', { level: 1, name: '窗口一号' })).toBeInTheDocument()
-    expect(screen.getByText(/窗口工作人员 · 大厅 lh-district/)).toBeInTheDocument()
+    expect(screen.getByText(/窗口工作人员 · 龙华区行政服务大厅/)).toBeInTheDocument()
     expect(screen.queryByText('个人信息')).not.toBeInTheDocument()
     expect(await screen.findAllByText(/最近使用/)).toHaveLength(2)
   })

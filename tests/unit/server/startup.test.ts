@@ -69,7 +69,7 @@ describe('server process', () => {
       body: JSON.stringify({ username: 'grid1', password: 'banshi-demo' }),
     })
     expect(staffLogin.status).toBe(200)
-    expect((await staffLogin.json()).user).toMatchObject({ role: 'grid_worker', gridId: 'lh-minzhi-baishilong-g1' })
+    expect((await staffLogin.json()).user).toMatchObject({ role: 'grid_worker', gridId: 'lh-minzhi-baishilong-g1', gridName: '白石龙社区第一网格' })
     expect(fs.existsSync(path.join(dataDir, 'banshi.sqlite'))).toBe(true)
     const items = await (await fetch(`${url}api/v1/items?limit=1`)).json()
     expect(items.total).toBe(177)
