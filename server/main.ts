@@ -21,12 +21,10 @@ function lanAddresses(): string[] {
     .map((net) => net.address)
 }
 
-async function main(): Promise<void> {
-  let config
-  let dataKey
+/** Settings mistakes end the process with one readable line (exit 2) instead of a stack trace. */
+function orExitOnConfigError<T>(read: () => T): T {
   try {
-    config = loadConfig()
-    dataKey = loadDataKey({ envKey: config.dataKey, dataDir: config.dataDir, allowGenerated: config.demo || config.devLogin })
+    return read()
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataKeyError) {
       console.error(`Configuration error: ${error.message}`)
@@ -34,19 +32,17 @@ async function main(): Promise<void> {
     }
     throw error
   }
+}
+
+async function main(): Promise<void> {
+  const config = orExitOnConfigError(loadConfig)
+  const dataKey = orExitOnConfigError(() =>
+    loadDataKey({ envKey: config.dataKey, dataDir: config.dataDir, allowGenerated: config.demo || config.devLogin }),
+  )
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   const redis = config.redisUrl ? connectRedis(config.redisUrl) : null
-  let auth: AuthSettings
-  try {
-    auth = authSettingsFor(config, dataKey.key, redis)
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Configuration error: ${error.message}`)
-      process.exit(2)
-    }
-    throw error
-  }
+  const auth: AuthSettings = orExitOnConfigError(() => authSettingsFor(config, dataKey.key, redis))
   const clock = clockFor(config)
   const app = await buildApp({
     db: database.db,

@@ -88,10 +88,3 @@ export function maskAddress(address: string): string {
   const chars = Array.from(address)
   return `${chars.slice(0, Math.min(6, Math.floor(chars.length / 2))).join('')}****`
 }
-
-/** 张三 → 张*, 欧阳小明 → 欧***: the family name only. */
-export function maskName(name: string): string {
-  const chars = Array.from(name)
-  if (chars.length <= 1) return name
-  return `${chars[0]}${'*'.repeat(chars.length - 1)}`
-}

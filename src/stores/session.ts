@@ -145,5 +145,3 @@ setSessionHooks({
   accessToken: () => useSessionStore.getState().accessToken,
   refresh: () => useSessionStore.getState().refresh(),
 })
-
-export const isSignedIn = (state: Pick<SessionState, 'user'>) => state.user !== null

@@ -12,14 +12,6 @@ export function findUserById(db: Kysely<Database>, id: string): Promise<UserRow 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export function findUserByPhoneHash(db: Kysely<Database>, phoneHash: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('phone_hash', '=', phoneHash).executeTakeFirst()
-}
-
-export function findUserByOpenid(db: Kysely<Database>, openid: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst()
-}
-
 export function findUserByUsername(db: Kysely<Database>, username: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
 }

@@ -47,6 +47,16 @@ export async function signInWithWechat(deps: AuthDeps, code: string, ip: string)
   return startSession(deps, user, 'weapp')
 }
 
+/** The citizen with this phone, created on first sign-in with the phone sealed beside its lookup hash. */
+function citizenWithPhone(deps: AuthDeps, phone: string, now: Date): Promise<repo.UserRow> {
+  return repo.findOrCreateCitizen(
+    deps.db,
+    { column: 'phone_hash', value: deps.auth.cipher.lookupHash('phone', phone) },
+    { phone_enc: deps.auth.cipher.seal('phone', phone) },
+    now,
+  )
+}
+
 function codeHash(deps: AuthDeps, phoneHash: string, code: string): string {
   return deps.auth.cipher.lookupHash('smsCode', `${phoneHash}:${code}`)
 }
@@ -101,12 +111,7 @@ export async function verifySmsCode(deps: AuthDeps, phone: string, code: string,
   }
   if (!(await repo.consumeSmsCode(deps.db, latest.id, now))) throw new AppError(400, 'CODE_INVALID')
 
-  const user = await repo.findOrCreateCitizen(
-    deps.db,
-    { column: 'phone_hash', value: phoneHash },
-    { phone_enc: deps.auth.cipher.seal('phone', phone) },
-    now,
-  )
+  const user = await citizenWithPhone(deps, phone, now)
   if (user.disabled) throw new AppError(401, 'TOKEN_INVALID')
   return startSession(deps, user, 'h5')
 }
@@ -143,16 +148,7 @@ export async function staffSignIn(
 
 /** Demo and test sign-in without a code (the route exists only with BANSHI_DEV_LOGIN=1). */
 export async function devSignIn(deps: AuthDeps, who: { phone: string } | { username: string }): Promise<Session> {
-  if ('phone' in who) {
-    const phoneHash = deps.auth.cipher.lookupHash('phone', who.phone)
-    const user = await repo.findOrCreateCitizen(
-      deps.db,
-      { column: 'phone_hash', value: phoneHash },
-      { phone_enc: deps.auth.cipher.seal('phone', who.phone) },
-      deps.clock.now(),
-    )
-    return startSession(deps, user, 'dev')
-  }
+  if ('phone' in who) return startSession(deps, await citizenWithPhone(deps, who.phone, deps.clock.now()), 'dev')
   const user = await repo.findUserByUsername(deps.db, who.username)
   if (!user || user.disabled) throw new AppError(404, 'USER_NOT_FOUND')
   return startSession(deps, user, 'dev')

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { DeviceSessionSchema, ProfileSchema, ProfileUpdateSchema, SessionIdParamsSchema } from '../../../src/domain/contract'
+import { DeviceSessionSchema, ProfileSchema, ProfileUpdateSchema, RecordIdParamsSchema } from '../../../src/domain/contract'
 import { errorResponses } from '../../http/schemas'
 import { principalOf } from '../../http/access'
 import * as me from './service'
@@ -69,7 +69,7 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['me'],
         summary: 'Signs one of my devices out',
-        params: SessionIdParamsSchema,
+        params: RecordIdParamsSchema,
         response: { 204: Type.Null(), ...errorResponses(401, 404) },
       },
     },

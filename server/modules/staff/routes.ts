@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { CitizenLookupQuerySchema, CitizenRecordSchema, UserIdParamsSchema } from '../../../src/domain/contract'
+import { CitizenLookupQuerySchema, CitizenRecordSchema, RecordIdParamsSchema } from '../../../src/domain/contract'
 import { errorResponses } from '../../http/schemas'
 import { principalOf } from '../../http/access'
 import * as staff from './service'
@@ -30,7 +30,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['staff'],
         summary: "A citizen's record in full (audited)",
-        params: UserIdParamsSchema,
+        params: RecordIdParamsSchema,
         response: { 200: CitizenRecordSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },

@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit'
 import type { Principal } from '../../http/access'
 import type { AuthDeps } from '../auth/sessions'
 import type { UserRow } from '../auth/repo'
+import * as repo from './repo'
 
 function toCitizenRecord(row: UserRow, deps: AuthDeps): CitizenRecord {
   const { cipher } = deps.auth
@@ -19,10 +20,6 @@ function toCitizenRecord(row: UserRow, deps: AuthDeps): CitizenRecord {
   }
 }
 
-function citizens(deps: AuthDeps) {
-  return deps.db.selectFrom('users').selectAll().where('role', '=', 'citizen').where('disabled', '=', 0)
-}
-
 /** Window staff find the citizen in front of them by phone or ID number; the search and every hit are audited. */
 export async function findCitizens(
   deps: AuthDeps,
@@ -34,14 +31,14 @@ export async function findCitizens(
   let rows: UserRow[]
   let how: string
   if (query.phone) {
-    rows = await citizens(deps).where('phone_hash', '=', cipher.lookupHash('phone', query.phone)).execute()
+    rows = await repo.citizensWithHash(deps.db, 'phone_hash', cipher.lookupHash('phone', query.phone))
     how = 'lookup by phone'
   } else if (query.idNumber) {
     const check = checkIdNumber(query.idNumber, shanghaiTime(deps.clock.now()).date)
     if (!check.ok) {
       throw new AppError(400, 'INVALID_ID_NUMBER', { fields: [{ field: 'query.idNumber', issue: idNumberProblemText[check.problem] }] })
     }
-    rows = await citizens(deps).where('id_number_hash', '=', cipher.lookupHash('idNumber', check.idNumber)).execute()
+    rows = await repo.citizensWithHash(deps.db, 'id_number_hash', cipher.lookupHash('idNumber', check.idNumber))
     how = 'lookup by ID number'
   } else {
     throw validationFailed([{ field: 'query.phone', issue: 'give phone or idNumber' }])
@@ -54,7 +51,7 @@ export async function findCitizens(
 }
 
 export async function citizenRecord(deps: AuthDeps, actor: Principal, id: string, ip: string): Promise<CitizenRecord> {
-  const row = await citizens(deps).where('id', '=', id).executeTakeFirst()
+  const row = await repo.findCitizen(deps.db, id)
   if (!row) throw new AppError(404, 'USER_NOT_FOUND')
   await recordAudit(deps.db, deps.clock.now(), [{ actor, action: 'citizen.read', subjectId: row.id, ip }])
   return toCitizenRecord(row, deps)

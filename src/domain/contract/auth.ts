@@ -78,7 +78,8 @@ export const DeviceSessionSchema = Type.Object({
   current: Type.Boolean(),
 })
 
-export const SessionIdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
+/** `/…/:id` for records with generated ids (sessions, users). */
+export const RecordIdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 
 /** A citizen's record as authorized staff see it (every such read is audited). */
 export const CitizenRecordSchema = Type.Object({
@@ -94,8 +95,6 @@ export const CitizenLookupQuerySchema = Type.Object({
   phone: Type.Optional(Mobile),
   idNumber: Type.Optional(Type.String({ pattern: ID_NUMBER_PATTERN })),
 })
-
-export const UserIdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 
 export const AuditEntrySchema = Type.Object({
   id: Type.String(),
@@ -127,3 +126,4 @@ export type DeviceSession = Static<typeof DeviceSessionSchema>
 export type CitizenRecord = Static<typeof CitizenRecordSchema>
 export type AuditEntry = Static<typeof AuditEntrySchema>
 export type AuditPage = Static<typeof AuditPageSchema>
+export type AuditQuery = Static<typeof AuditQuerySchema>

@@ -30,7 +30,7 @@ export default function ItemsPage() {
   useReachBottom(() => void loadMore())
 
   if (list.status === 'error' && list.items.length === 0) {
-    return <ErrorState message={list.error?.message ?? ''} onRetry={() => void reload()} />
+    return <ErrorState error={list.error} onRetry={() => void reload()} />
   }
   if (list.items.length === 0 && list.status !== 'ready') return <LoadingRows rows={6} />
   if (list.total === 0) {

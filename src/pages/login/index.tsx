@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { normalizeMobile } from '@/domain/identity'
+import { maskPhone, normalizeMobile } from '@/domain/identity'
 import { apiErrorOf } from '@/stores/resource'
 import { useSessionStore } from '@/stores/session'
 import ActionButton from '@/components/ActionButton'
@@ -88,7 +88,7 @@ export default function PhoneSignIn() {
         value={code}
         placeholder='6位数字'
         error={errors.code}
-        hint={sentTo ? `验证码已发送到 ${sentTo.slice(0, 3)}****${sentTo.slice(-4)},5分钟内有效` : undefined}
+        hint={sentTo ? `验证码已发送到 ${maskPhone(sentTo)},5分钟内有效` : undefined}
         onChange={(value) => setCode(value.replace(/\D/g, ''))}
         action={
           <Pressable

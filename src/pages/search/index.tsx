@@ -57,7 +57,7 @@ export default function SearchPage() {
       ) : !showingResults ? (
         <SuggestionList query={typed} onSearch={() => search(typed)} onOpen={() => remember(typed)} />
       ) : list.status === 'error' && list.items.length === 0 ? (
-        <ErrorState message={list.error?.message ?? ''} onRetry={() => void reload()} />
+        <ErrorState error={list.error} onRetry={() => void reload()} />
       ) : list.status !== 'ready' && list.items.length === 0 ? (
         <LoadingRows rows={4} label='正在搜索' />
       ) : list.total === 0 ? (
