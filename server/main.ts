@@ -10,6 +10,7 @@ import { DataKeyError, loadDataKey } from './security/keys'
 import { authSettingsFor, type AuthSettings } from './modules/auth/settings'
 import { DEMO_PASSWORD, ensureDemoAccounts, type DemoAccount } from './seed/demoAccounts'
 import { purgeExpiredSignInData } from './modules/auth/retention'
+import { purgeExpiredIdempotencyKeys } from './http/idempotency'
 
 const SHUTDOWN_GRACE_MS = 10_000
 const PURGE_EVERY_MS = 60 * 60 * 1000
@@ -61,8 +62,8 @@ async function main(): Promise<void> {
   if (seeded) app.log.info(seeded, 'catalog seeded from the bundled sample data')
   const demoAccounts: DemoAccount[] = config.demo ? await ensureDemoAccounts(database.db, clock.now()) : []
   const purge = () =>
-    purgeExpiredSignInData(database.db, clock.now())
-      .then((purged) => app.log.info(purged, 'expired sign-in data purged'))
+    Promise.all([purgeExpiredSignInData(database.db, clock.now()), purgeExpiredIdempotencyKeys(database.db, clock.now())])
+      .then(([purged, idempotencyKeys]) => app.log.info({ ...purged, idempotencyKeys }, 'expired sign-in data purged'))
       .catch((error) => app.log.warn({ err: error }, 'purging expired sign-in data failed; will retry'))
   await purge()
   setInterval(purge, PURGE_EVERY_MS).unref()

@@ -136,6 +136,18 @@ export interface CatalogRevisionTable {
   revision: number
 }
 
+/** A creating request's answer, kept 24 h so a retry with the same Idempotency-Key gets it again. */
+export interface IdempotencyKeysTable {
+  owner_id: string
+  key: string
+  /** Method and path the key was first used on. */
+  scope: string
+  request_hash: string
+  status: number
+  body: string // JSON
+  created_at: string
+}
+
 export interface Database {
   items: ItemsTable
   item_topics: ItemTopicsTable
@@ -149,4 +161,5 @@ export interface Database {
   sms_codes: SmsCodesTable
   audit_log: AuditLogTable
   catalog_revision: CatalogRevisionTable
+  idempotency_keys: IdempotencyKeysTable
 }

@@ -86,6 +86,10 @@ export const errorMessages = {
     zh: '没有找到这台设备的登录记录,可能已经退出',
     en: 'This signed-in device could not be found; it may already be signed out.',
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    zh: '这次提交与之前的一次提交编号相同但内容不同,请刷新页面后重新提交',
+    en: 'This request reuses the key of an earlier, different request. Refresh the page and submit again.',
+  },
   ITEM_NOT_FOUND: {
     zh: '没有找到这个事项,可能已调整或下线,请重新搜索',
     en: 'This service could not be found. It may have changed; please search again.',

@@ -1,5 +1,6 @@
 import { minutesOfDay, shanghaiTime, type Weekday } from './clockTime'
 import type { OpeningPeriod, WeeklyHours } from './contract/halls'
+import { holidayName, isWorkingDay, officialCalendar, type HolidayCalendar } from './holidays'
 
 const DAY_ORDER: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
 
@@ -22,13 +23,32 @@ export function periodsOn(hours: WeeklyHours, weekday: Weekday): OpeningPeriod[]
   return []
 }
 
-export function hoursToday(hours: WeeklyHours, now: Date): OpeningPeriod[] {
-  return periodsOn(hours, shanghaiTime(now).weekday)
+function weekdayOf(date: string): Weekday {
+  return (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[new Date(`${date}T00:00:00Z`).getUTCDay()]
 }
 
-export function isOpenAt(hours: WeeklyHours, now: Date): boolean {
-  const { weekday, minutes } = shanghaiTime(now)
-  return periodsOn(hours, weekday).some(
+/**
+ * A hall's periods on a calendar date: closed on public holidays; on a weekend day worked in exchange (调休上班)
+ * halls keep ordinary working-day hours, which are Monday's.
+ */
+export function periodsOnDate(
+  hours: WeeklyHours,
+  date: string,
+  calendar: HolidayCalendar = officialCalendar,
+): OpeningPeriod[] {
+  if (holidayName(date, calendar) !== null) return []
+  const weekday = weekdayOf(date)
+  if ((weekday === 'sat' || weekday === 'sun') && isWorkingDay(date, calendar)) return periodsOn(hours, 'mon')
+  return periodsOn(hours, weekday)
+}
+
+export function hoursToday(hours: WeeklyHours, now: Date, calendar: HolidayCalendar = officialCalendar): OpeningPeriod[] {
+  return periodsOnDate(hours, shanghaiTime(now).date, calendar)
+}
+
+export function isOpenAt(hours: WeeklyHours, now: Date, calendar: HolidayCalendar = officialCalendar): boolean {
+  const { minutes } = shanghaiTime(now)
+  return hoursToday(hours, now, calendar).some(
     ({ opens, closes }) => minutes >= minutesOfDay(opens) && minutes < minutesOfDay(closes),
   )
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as catalog from './2026-11-25T0000-catalog'
 import * as accounts from './2026-11-25T0100-accounts'
 import * as catalogRevision from './2026-11-26T0000-catalog-revision'
+import * as idempotency from './2026-11-27T0000-idempotency'
 
 // Listed in code rather than read from a folder, so the same list works under tsx, jest and a bundler.
 export const migrations: Record<string, Migration> = {
   '2026-11-25T0000-catalog': catalog,
   '2026-11-25T0100-accounts': accounts,
   '2026-11-26T0000-catalog-revision': catalogRevision,
+  '2026-11-27T0000-idempotency': idempotency,
 }

@@ -1,4 +1,4 @@
-import { daysOfKey, formatPeriods, hoursToday, isOpenAt, periodsOn } from '@/domain/hallHours'
+import { daysOfKey, formatPeriods, hoursToday, isOpenAt, periodsOn, periodsOnDate } from '@/domain/hallHours'
 import type { WeeklyHours } from '@/domain/contract'
 
 const streetHall: WeeklyHours = { 'mon-fri': [['09:00', '12:00'], ['14:00', '18:00']], sat: [['09:00', '12:00']] }
@@ -39,5 +39,24 @@ describe('hall opening hours', () => {
   it('reads a day\'s hours in plain words, closed days included', () => {
     expect(formatPeriods(periodsOn(streetHall, 'wed'))).toBe('09:00-12:00, 14:00-18:00')
     expect(formatPeriods(periodsOn(streetHall, 'sun'))).toBe('休息')
+  })
+})
+
+describe('hall opening hours on public holidays', () => {
+  it('closes on a public holiday that falls on a weekday', () => {
+    expect(isOpenAt(streetHall, at('2026-10-05T10:00:00'))).toBe(false)
+    expect(hoursToday(streetHall, at('2026-10-05T10:00:00'))).toEqual([])
+    expect(periodsOnDate(streetHall, '2026-10-01')).toEqual([])
+  })
+
+  it('keeps working-day hours on a weekend day worked in exchange (调休上班)', () => {
+    // Sunday 20 Sept 2026 is worked: the hall keeps its Monday hours, afternoon included.
+    expect(isOpenAt(streetHall, at('2026-09-20T15:00:00'))).toBe(true)
+    expect(periodsOnDate(streetHall, '2026-10-10')).toEqual(periodsOn(streetHall, 'mon'))
+  })
+
+  it('follows the weekly pattern on ordinary days', () => {
+    expect(periodsOnDate(streetHall, '2026-11-28')).toEqual([{ opens: '09:00', closes: '12:00' }])
+    expect(periodsOnDate(streetHall, '2026-11-29')).toEqual([])
   })
 })
