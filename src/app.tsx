@@ -5,6 +5,8 @@ import dayjs from 'dayjs'
 import { startOfflineSupport } from './platform/serviceWorker'
 import { canSignInWithWechat } from './platform/wechatLogin'
 import { useSessionStore } from './stores/session'
+import { useDisplayModeStore } from './stores/displayMode'
+import { readSystemTextSize } from './platform/systemTextSize'
 import './app.scss'
 
 dayjs.locale('zh-cn')
@@ -12,6 +14,7 @@ dayjs.locale('zh-cn')
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     startOfflineSupport()
+    useDisplayModeStore.getState().followSystemTextSize(readSystemTextSize())
     // In the mini-program a citizen is signed in without asking (wx.login); a failure stays silent here and
     // 我的 offers to try again or to use the phone instead.
     if (canSignInWithWechat && !useSessionStore.getState().user) void useSessionStore.getState().signInWithWechat()

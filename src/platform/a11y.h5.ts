@@ -11,7 +11,7 @@ export function a11y({ label, role, hidden, live, level, checked, onActivate }: 
   if (live) props['aria-live'] = live
   if (level !== undefined) props['aria-level'] = level
   if (checked !== undefined) props['aria-checked'] = checked ? 'true' : 'false'
-  if (role === 'button' || role === 'link' || role === 'checkbox') props.tabIndex = 0
+  if (role === 'button' || role === 'link' || role === 'checkbox' || role === 'switch') props.tabIndex = 0
   if (onActivate) {
     props.onKeyDown = (event: { key: string; preventDefault(): void }) => {
       if (event.key === 'Enter' || event.key === ' ') {

@@ -5,13 +5,14 @@ import { useGuidesStore } from '@/stores/guides'
 import { useItemListsStore } from '@/stores/itemLists'
 import { useRecentSearchesStore } from '@/stores/recentSearches'
 import { useSessionStore } from '@/stores/session'
+import { useDisplayModeStore } from '@/stores/displayMode'
 
 interface ResettableStore {
   getState(): object
   setState(state: object, replace: true): void
 }
 
-const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore] as unknown as ResettableStore[]
+const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore, useDisplayModeStore] as unknown as ResettableStore[]
 const initialStates = stores.map((store) => store.getState())
 
 export function resetStores(): void {

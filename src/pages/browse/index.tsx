@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, LoadingRows, StaleNotice } from '@/components/S
 import { a11y } from '@/platform/a11y'
 import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { openPage, paths, routeParam } from '@/navigation'
+import PageRoot from '@/components/PageRoot'
 import './index.scss'
 import Pressable from '@/components/Pressable'
 
@@ -58,7 +59,7 @@ export default function BrowsePage() {
   ]
 
   return (
-    <View className='browse'>
+    <PageRoot className='browse'>
       <View className='browse__tabs'>
         {tabs.map(({ id, label }) => (
           <Pressable
@@ -88,6 +89,6 @@ export default function BrowsePage() {
           onRetry={() => void loadDepartments({ refresh: true })}
         />
       )}
-    </View>
+    </PageRoot>
   )
 }

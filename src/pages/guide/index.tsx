@@ -15,6 +15,7 @@ import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { openPage, paths, routeParam } from '@/navigation'
 import GuideFacts from './GuideFacts'
 import GuideHalls from './GuideHalls'
+import PageRoot from '@/components/PageRoot'
 import './index.scss'
 import ActionButton from '@/components/ActionButton'
 
@@ -102,33 +103,33 @@ export default function GuidePage() {
 
   if (!code || (resource.status === 'error' && !resource.data && resource.error.code === 'ITEM_NOT_FOUND')) {
     return (
-      <View className='guide'>
+      <PageRoot className='guide'>
         <ErrorState message={resource.error?.message ?? '链接里缺少事项编号,请重新搜索'}>
           <ActionButton onPress={() => openPage(paths.search())}>重新搜索</ActionButton>
         </ErrorState>
-      </View>
+      </PageRoot>
     )
   }
   if (resource.status === 'error' && !resource.data) {
     return (
-      <View className='guide'>
+      <PageRoot className='guide'>
         <ErrorState error={resource.error} onRetry={() => void refresh()} />
-      </View>
+      </PageRoot>
     )
   }
   if (!resource.data) {
     return (
-      <View className='guide'>
+      <PageRoot className='guide'>
         <LoadingRows rows={6} label='正在加载办事指南' />
-      </View>
+      </PageRoot>
     )
   }
   return (
-    <View className='guide'>
+    <PageRoot className='guide' phone={resource.data.phone || undefined} phoneLabel={resource.data.department}>
       {resource.status === 'error' ? (
         <StaleNotice error={resource.error} onRetry={() => void refresh()} />
       ) : null}
       <GuideBody guide={resource.data} />
-    </View>
+    </PageRoot>
   )
 }

@@ -12,13 +12,28 @@ import { a11y } from '@/platform/a11y'
 import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { GOVERNMENT_HOTLINE } from '@/constants'
 import { openPage, paths } from '@/navigation'
-import './index.scss'
 import Pressable from '@/components/Pressable'
+import PageRoot from '@/components/PageRoot'
+import { useDisplayModeStore, useElderlyMode } from '@/stores/displayMode'
+import ElderlyHome from './ElderlyHome'
+import ElderlyModeOffer from './ElderlyModeOffer'
+import './index.scss'
 
 const POPULAR = {}
 const TOPICS_ON_HOME = 8
 
 export default function Home() {
+  const elderly = useElderlyMode()
+  useShareAppMessage(() => ({ title: '办事通:办事指南、预约、排队、进度一站查', path: paths.home }))
+  return (
+    <PageRoot className='home'>
+      <ElderlyModeOffer />
+      {elderly ? <ElderlyHome /> : <StandardHome />}
+    </PageRoot>
+  )
+}
+
+function StandardHome() {
   const topics = useBrowseStore((state) => state.topics)
   const loadTopics = useBrowseStore((state) => state.loadTopics)
   const { list: popular, reload: reloadPopular } = useItemQuery(POPULAR)
@@ -28,18 +43,22 @@ export default function Home() {
   }, [loadTopics])
 
   usePullToRefresh(() => Promise.all([loadTopics({ refresh: true }), reloadPopular()]))
-  useShareAppMessage(() => ({ title: '办事通:办事指南、预约、排队、进度一站查', path: paths.home }))
 
   return (
-    <View className='home'>
+    <View>
       <View className='home__hero'>
         <View className='home__top'>
           <Text className='home__title' {...a11y({ role: 'heading', level: 1 })}>
             办事通
           </Text>
-          <Pressable className='home__me' role='link' label='我的:登录、个人信息' onPress={() => openPage(paths.me)}>
-            我的 ›
-          </Pressable>
+          <View className='home__top-links'>
+            <Pressable className='home__me' role='link' label='长辈版:字更大、按钮更大' onPress={() => useDisplayModeStore.getState().setElderly(true)}>
+              长辈版
+            </Pressable>
+            <Pressable className='home__me' role='link' label='我的:登录、个人信息' onPress={() => openPage(paths.me)}>
+              我的 ›
+            </Pressable>
+          </View>
         </View>
         <Text className='home__subtitle'>查清要带什么材料,最多跑一次</Text>
         <View className='home__search' {...a11y({ role: 'search' })}>

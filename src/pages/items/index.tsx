@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useMemo } from 'react'
 import { useItemQuery } from '@/stores/itemLists'
@@ -9,6 +9,7 @@ import { a11y } from '@/platform/a11y'
 import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { routeParam } from '@/navigation'
 import './index.scss'
+import PageRoot from '@/components/PageRoot'
 
 /** Items of one topic, department or hall. */
 export default function ItemsPage() {
@@ -37,7 +38,7 @@ export default function ItemsPage() {
     return <EmptyState title='这里暂时没有事项' description='可以返回换个分类,或在首页搜索您要办的事。' />
   }
   return (
-    <View className='items-page'>
+    <PageRoot className='items-page'>
       <Text className='items-page__title' {...a11y({ role: 'heading', level: 1 })}>
         {title} · 共 {list.total} 项
       </Text>
@@ -45,6 +46,6 @@ export default function ItemsPage() {
         <ItemCard key={item.code} item={item} />
       ))}
       <ListFooter list={list} onMore={() => void loadMore()} />
-    </View>
+    </PageRoot>
   )
 }

@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { maskPhone, normalizeMobile } from '@/domain/identity'
@@ -12,6 +12,7 @@ import { a11y } from '@/platform/a11y'
 import { openPage, paths, returnAfterSignIn, routeParam } from '@/navigation'
 import { useCountdown } from './useCountdown'
 import './index.scss'
+import PageRoot from '@/components/PageRoot'
 
 type Field = 'phone' | 'code' | 'consent' | 'form'
 
@@ -67,7 +68,7 @@ export default function PhoneSignIn() {
   }
 
   return (
-    <View className='phone-sign-in'>
+    <PageRoot className='phone-sign-in'>
       <Text className='phone-sign-in__title' {...a11y({ role: 'heading', level: 1 })}>
         手机号登录
       </Text>
@@ -114,6 +115,6 @@ export default function PhoneSignIn() {
       <Pressable className='phone-sign-in__staff' role='link' onPress={() => openPage(paths.staffLogin)}>
         工作人员登录 ›
       </Pressable>
-    </View>
+    </PageRoot>
   )
 }

@@ -12,6 +12,8 @@ import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { openPage, paths } from '@/navigation'
 import ProfileSection from './ProfileSection'
 import DevicesSection from './DevicesSection'
+import PageRoot from '@/components/PageRoot'
+import DisplayModeSwitch from '@/components/DisplayModeSwitch'
 import './index.scss'
 
 function SignedOut() {
@@ -103,5 +105,12 @@ function SignedIn() {
 
 export default function Me() {
   const signedIn = useSessionStore((state) => state.user !== null)
-  return <View className='me'>{signedIn ? <SignedIn /> : <SignedOut />}</View>
+  return (
+    <PageRoot className='me'>
+      {signedIn ? <SignedIn /> : <SignedOut />}
+      <Section title='显示'>
+        <DisplayModeSwitch />
+      </Section>
+    </PageRoot>
+  )
 }

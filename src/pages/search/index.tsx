@@ -14,6 +14,7 @@ import RecentSearches from './RecentSearches'
 import PopularItems from './PopularItems'
 import { NothingFound, SearchHelp } from './SearchHelp'
 import './index.scss'
+import PageRoot from '@/components/PageRoot'
 
 /**
  * Three states: nothing typed (recent searches, what people do most, help), typing (completions as you type),
@@ -42,7 +43,7 @@ export default function SearchPage() {
   }
 
   return (
-    <View className='search-page'>
+    <PageRoot className='search-page'>
       <View className='search-page__bar'>
         <SearchField value={query} onChange={setQuery} onConfirm={search} autoFocus />
       </View>
@@ -74,6 +75,6 @@ export default function SearchPage() {
           <SearchHelp />
         </View>
       )}
-    </View>
+    </PageRoot>
   )
 }

@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import { apiErrorOf } from '@/stores/resource'
 import { useSessionStore } from '@/stores/session'
@@ -7,6 +7,7 @@ import FormField from '@/components/FormField'
 import { a11y } from '@/platform/a11y'
 import { paths, startOverAt } from '@/navigation'
 import './index.scss'
+import PageRoot from '@/components/PageRoot'
 
 function minutesText(seconds: number): string {
   return `${Math.max(1, Math.ceil(seconds / 60))}分钟`
@@ -42,7 +43,7 @@ export default function StaffSignIn() {
   }
 
   return (
-    <View className='staff-sign-in'>
+    <PageRoot className='staff-sign-in'>
       <Text className='staff-sign-in__title' {...a11y({ role: 'heading', level: 1 })}>
         工作人员登录
       </Text>
@@ -55,6 +56,6 @@ export default function StaffSignIn() {
         </Text>
       ) : null}
       <ActionButton block onPress={() => void signIn()}>{busy ? '正在登录…' : '登录'}</ActionButton>
-    </View>
+    </PageRoot>
   )
 }
