@@ -127,6 +127,51 @@ export const errorMessages = {
     zh: '网络较慢,请求超时了,请点击重试',
     en: 'The network is slow and the request timed out. Tap retry.',
   },
+  // Applications and progress (办件), uploads and evaluations.
+  APPLICATION_NOT_FOUND: {
+    zh: '没有找到这个办件,请核对办件编号和手机号后四位',
+    en: 'No application matches. Please check the application number and the last four digits of the phone.',
+  },
+  ILLEGAL_TRANSITION: {
+    zh: '办件当前的状态不能进行这一步,请刷新后按流程办理',
+    en: 'This step is not possible in the application\'s current state. Refresh and follow the steps in order.',
+  },
+  NOT_ONLINE: {
+    zh: '这个事项需要到大厅窗口办理,不能网上申请;请查看办事指南后前往大厅',
+    en: 'This service cannot be applied for online. Please see the guide and visit a hall.',
+  },
+  MATERIALS_MISSING: {
+    zh: '还有必须提交的材料没有上传,请逐项上传后再提交',
+    en: 'Some required materials have not been uploaded. Upload each of them, then submit.',
+  },
+  UPLOAD_NOT_FOUND: {
+    zh: '没有找到这份上传的材料,可能已失效,请重新上传',
+    en: 'This uploaded file could not be found. Please upload it again.',
+  },
+  UPLOAD_EMPTY: {
+    zh: '上传的文件是空的,请重新拍照或选择图片',
+    en: 'The uploaded file is empty. Please take the photo again or choose another picture.',
+  },
+  UPLOAD_NOT_IMAGE: {
+    zh: '只能上传照片(JPG、PNG、WebP 或 HEIC 格式),请重新拍照或选择图片',
+    en: 'Only photos can be uploaded (JPG, PNG, WebP or HEIC). Please take a photo or choose a picture.',
+  },
+  UPLOAD_TOO_LARGE: {
+    zh: '图片太大了,请压缩后或重新拍照再上传',
+    en: 'The picture is too large. Please make it smaller or take it again, then upload.',
+  },
+  ALREADY_EVALUATED: {
+    zh: '您已经评价过这次服务了,感谢您的反馈',
+    en: 'You have already rated this service. Thank you for your feedback.',
+  },
+  NOT_READY_TO_EVALUATE: {
+    zh: '办件办结后才能评价,请办结后再来',
+    en: 'You can rate the service once the application is completed.',
+  },
+  EVALUATION_TARGET_NOT_FOUND: {
+    zh: '没有找到要评价的服务,请从您的办件或预约中进入评价',
+    en: 'The service to rate could not be found. Please rate it from your applications or appointments.',
+  },
 } as const
 
 export type ErrorCode = keyof typeof errorMessages
