@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import compress from '@fastify/compress'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -18,6 +21,9 @@ import { adminRoutes } from './modules/admin/routes'
 import { ephemeralAuthSettings, type AuthSettings } from './modules/auth/settings'
 import { registerAccessControl } from './http/access'
 import { CatalogSearch } from './modules/catalog/catalogSearch'
+import { applicationRoutes } from './modules/applications/routes'
+import { uploadRoutes } from './modules/uploads/routes'
+import { DiskBlobStorage, type BlobStorage } from './storage/blobStorage'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,6 +48,8 @@ export interface AppDeps {
   trustProxy?: boolean | string
   /** The in-memory search index over the catalog; by default one built from `db` on first use. */
   catalogSearch?: CatalogSearch
+  /** Uploaded material photos; by default files in a fresh temporary directory (main passes ./data/uploads). */
+  blobs?: BlobStorage
 }
 
 export const API_PREFIX = '/api/v1'
@@ -109,6 +117,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meRoutes, { prefix: API_PREFIX })
   await app.register(staffRoutes, { prefix: API_PREFIX })
   await app.register(adminRoutes, { prefix: API_PREFIX })
+  await app.register(applicationRoutes, { prefix: API_PREFIX })
+  await app.register(uploadRoutes(deps.blobs ?? new DiskBlobStorage(mkdtempSync(path.join(os.tmpdir(), 'banshi-uploads-')))), { prefix: API_PREFIX })
   openApiRoute(app)
 
   const sendAppShell = deps.h5Dir && webAppAvailable(deps.h5Dir) ? await registerWebApp(app, deps.h5Dir) : null

@@ -1,5 +1,7 @@
+import path from 'node:path'
 import os from 'node:os'
 import { buildApp, loggerOptions } from './app'
+import { DiskBlobStorage } from './storage/blobStorage'
 import { clockFor } from './clock'
 import { ConfigError, ignoredSettings, loadConfig } from './config'
 import { migrateToLatest, openDatabase } from './db/connect'
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     h5Dir: config.h5Dir,
     logger: loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
+    blobs: new DiskBlobStorage(path.join(config.dataDir, 'uploads')),
   })
   for (const note of ignoredSettings(process.env, config)) app.log.warn(note)
 

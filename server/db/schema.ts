@@ -148,6 +148,66 @@ export interface IdempotencyKeysTable {
   created_at: string
 }
 
+export interface UploadsTable {
+  id: string
+  owner_id: string
+  mime: string
+  size: number
+  sha256: string
+  storage_key: string
+  created_at: string
+}
+
+export interface ApplicationsTable {
+  id: string
+  no: string
+  item_code: string
+  item_name: string
+  online_mode: string
+  promised_days: number
+  hall_id: string
+  applicant_name: string
+  applicant_id_number_enc: string
+  applicant_id_number_hash: string
+  applicant_phone_enc: string
+  applicant_phone_hash: string
+  applicant_address_enc: string | null
+  submitted_by: string
+  submitted_by_role: string
+  sensitive_consent_at: string | null
+  submitted_at: string
+}
+
+/** Append-only timeline; the latest row (highest seq) is the application's status. */
+export interface ApplicationEventsTable {
+  application_id: string
+  seq: number
+  stage: string
+  at: string
+  actor_id: string
+  note: string | null
+  detail: string | null // JSON
+}
+
+export interface ApplicationMaterialsTable {
+  application_id: string
+  position: number
+  upload_id: string
+  name: string
+}
+
+export interface EvaluationsTable {
+  id: string
+  target_type: string
+  target_id: string
+  user_id: string
+  hall_id: string
+  score: number
+  tags: string // JSON string[]
+  comment: string | null
+  created_at: string
+}
+
 export interface Database {
   items: ItemsTable
   item_topics: ItemTopicsTable
@@ -162,4 +222,9 @@ export interface Database {
   audit_log: AuditLogTable
   catalog_revision: CatalogRevisionTable
   idempotency_keys: IdempotencyKeysTable
+  uploads: UploadsTable
+  applications: ApplicationsTable
+  application_events: ApplicationEventsTable
+  application_materials: ApplicationMaterialsTable
+  evaluations: EvaluationsTable
 }
