@@ -5,6 +5,7 @@ import type { Session } from '@/domain/contract'
 import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { createTestApp, dialects, postgresSkipReason, type TestApp } from './support/testApp'
 import { bearer, devSignIn, signInEveryRole } from './support/signIn'
+import { multipartBody, PHOTO_WITH_GPS, submitOnline, uploadId, WINDOW_ONLY_ITEM } from './support/applications'
 
 if (postgresSkipReason) console.info(postgresSkipReason)
 
@@ -14,7 +15,8 @@ type Sessions = Record<Exclude<Caller, 'anonymous'>, Session>
 
 interface Request {
   url: string
-  payload?: object
+  payload?: object | Buffer
+  headers?: Record<string, string>
 }
 
 interface Case {
@@ -90,6 +92,66 @@ const CASES: Case[] = [
     expect: onlyRoles(200, ['window1', 'admin']),
   },
   { method: 'GET', route: '/api/v1/admin/audit', request: () => ({ url: '/api/v1/admin/audit' }), expect: onlyRoles(200, ['admin']) },
+
+  // Applications: public lookup (an unknown number is 404 for everyone), submitting by citizens and grid workers.
+  {
+    method: 'GET',
+    route: '/api/v1/applications/lookup',
+    request: () => ({ url: '/api/v1/applications/lookup?no=20261125000000000000&phoneLast4=0001' }),
+    expect: everyone(404),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/applications',
+    request: () => ({ url: '/api/v1/applications', payload: { itemCode: WINDOW_ONLY_ITEM, applicant: { name: '张三', idNumber: '11010519491231002X', phone: '13600000001' }, materials: [], consent: { sensitive: true } } }),
+    expect: onlyRoles(409, ['citizenA', 'citizenB', 'grid1', 'grid2']),
+  },
+  { method: 'GET', route: '/api/v1/applications', request: () => ({ url: '/api/v1/applications' }), expect: signedIn(200) },
+  {
+    // Citizen A's own application: anyone else is told it does not exist.
+    method: 'GET',
+    route: '/api/v1/applications/:no',
+    request: async ({ app, sessions }) => ({ url: `/api/v1/applications/${(await submitOnline(app, sessions.citizenA)).no}` }),
+    expect: signedIn(404, { citizenA: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/evaluations',
+    request: () => ({ url: '/api/v1/evaluations', payload: { target: { type: 'application', id: '20261125000000000000' }, score: 5 } }),
+    expect: onlyRoles(404, ['citizenA', 'citizenB']),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/staff/applications/:no',
+    request: async ({ app, sessions }) => ({ url: `/api/v1/staff/applications/${(await submitOnline(app, sessions.citizenA)).no}` }),
+    expect: onlyRoles(200, ['window1']),
+  },
+  {
+    // Deciding a case just submitted skips steps: the hall's window staff get as far as the status machine (409).
+    method: 'POST',
+    route: '/api/v1/staff/applications/:no/events',
+    request: async ({ app, sessions }) => ({
+      url: `/api/v1/staff/applications/${(await submitOnline(app, sessions.citizenA)).no}/events`,
+      payload: { stage: 'decided', outcome: 'approved' },
+    }),
+    expect: onlyRoles(409, ['window1']),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/uploads',
+    request: () => {
+      const { payload, headers } = multipartBody(PHOTO_WITH_GPS)
+      return { url: '/api/v1/uploads', payload, headers }
+    },
+    expect: onlyRoles(201, ['citizenA', 'citizenB', 'grid1', 'grid2']),
+  },
+  {
+    // Citizen A's upload, not yet attached: only its uploader may read it.
+    method: 'GET',
+    route: '/api/v1/uploads/:id',
+    request: async ({ app, sessions }) => ({ url: `/api/v1/uploads/${await uploadId(app, sessions.citizenA)}` }),
+    expect: signedIn(404, { citizenA: 200 }),
+  },
 ]
 
 describe.each(dialects)('authorization matrix on %s', (dialect) => {
@@ -120,7 +182,8 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
   describe.each(CASES)('$method $route', (row) => {
     it.each(CALLERS)('as %s', async (caller) => {
       const request = await row.request({ sessions, citizenAPhone: CITIZEN_A_PHONE, app: t.app })
-      const headers = caller === 'anonymous' ? {} : bearer(await sessionFor(caller, row.throwaway ?? false))
+      const auth = caller === 'anonymous' ? {} : bearer(await sessionFor(caller, row.throwaway ?? false))
+      const headers = { ...request.headers, ...auth }
       const res = await t.app.inject({ method: row.method as 'GET', url: request.url, payload: request.payload, headers })
       expect({ caller, status: res.statusCode }).toEqual({ caller, status: row.expect[caller] })
       if (res.statusCode >= 400) expect(res.json().error.code).toMatch(/^[A-Z_]+$/)

@@ -15,16 +15,24 @@ export const UPLOADERS = ['citizen', 'grid_worker'] as const
 
 /** Reads the one file part; a file over the cap stops streaming at the cap and answers 413. */
 async function fileBytes(request: FastifyRequest): Promise<Buffer> {
-  const part = await request.file({ limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 4, parts: 5 } })
-  if (!part) throw validationFailed([{ field: 'body.file', issue: 'send one image as a multipart file part' }])
   try {
+    const part = await request.file({ limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 4, parts: 5 } })
+    if (!part) throw validationFailed([{ field: 'body.file', issue: 'send one image as a multipart file part' }])
     return await part.toBuffer()
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(413, 'UPLOAD_TOO_LARGE', { maxBytes: UPLOAD_MAX_BYTES })
-    }
-    throw error
+    throw multipartError(error)
   }
+}
+
+/** @fastify/multipart's own errors → the contract's codes. */
+function multipartError(error: unknown): unknown {
+  const code = (error as { code?: string }).code
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError(413, 'UPLOAD_TOO_LARGE', { maxBytes: UPLOAD_MAX_BYTES })
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE')
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return validationFailed([{ field: 'body', issue: 'send exactly one image' }])
+  }
+  return error
 }
 
 export function uploadRoutes(blobs: BlobStorage): FastifyPluginAsyncTypebox {
