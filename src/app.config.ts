@@ -7,9 +7,14 @@ export default defineAppConfig({
     'pages/items/index',
     'pages/me/index',
     'pages/login/index',
+    'pages/progress/index',
   ],
   // Staff pages stay out of the main package that every citizen downloads.
-  subPackages: [{ root: 'packages/staff', pages: ['login/index'] }],
+  subPackages: [
+    { root: 'packages/staff', pages: ['login/index', 'applications/index'] },
+    // Applying online and following one's own applications: only those who apply download it.
+    { root: 'packages/apply', pages: ['form/index', 'mine/index', 'detail/index'] },
+  ],
   // Staff reach their sign-in from 我的: fetch that package while they are there.
   preloadRule: { 'pages/me/index': { network: 'all', packages: ['packages/staff'] } },
   window: {

@@ -17,6 +17,12 @@ export const paths = {
   /** Phone sign-in; `back` is where to return afterwards (the page that asked for it). */
   login: (back?: string) => (back ? `/pages/login/index?back=${encodeURIComponent(back)}` : '/pages/login/index'),
   staffLogin: '/packages/staff/login/index',
+  progress: (no?: string, phoneLast4?: string) =>
+    no ? `/pages/progress/index?no=${encodeURIComponent(no)}&phoneLast4=${encodeURIComponent(phoneLast4 ?? '')}` : '/pages/progress/index',
+  myApplications: '/packages/apply/mine/index',
+  application: (no: string) => `/packages/apply/detail/index?no=${encodeURIComponent(no)}`,
+  apply: (code: string) => `/packages/apply/form/index?code=${encodeURIComponent(code)}`,
+  staffApplications: (no?: string) => (no ? `/packages/staff/applications/index?no=${encodeURIComponent(no)}` : '/packages/staff/applications/index'),
 }
 
 const pathOf = (url: string) => `/${url.split('?')[0].replace(/^\/+/, '')}`

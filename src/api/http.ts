@@ -27,10 +27,17 @@ export function setSessionHooks(hooks: SessionHooks | null): void {
   sessionHooks = hooks
 }
 
+/** For requests that cannot go through axios (file uploads use the platform's own uploader). */
+export function currentAccessToken(): string | null {
+  return sessionHooks?.accessToken() ?? null
+}
+
 // Sign-in calls never carry a token and never trigger a refresh: a 401 there is the answer itself.
 const isAuthCall = (url: string | undefined) => !!url && /^\/?auth\/(wechat|sms|staff|refresh|dev)/.test(url)
 
 const apiBase = typeof BANSHI_API_BASE === 'string' ? BANSHI_API_BASE : ''
+/** The API's absolute or same-origin address for a path under /api/v1. */
+export const apiUrl = (path: string) => `${apiBase}/api/v1${path}`
 const RETRY_DELAYS_MS = [400, 1200]
 
 export const http = axios.create({

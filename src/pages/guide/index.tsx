@@ -34,6 +34,13 @@ function GuideBody({ guide }: { guide: Guide }) {
           {guide.appointment ? <FactTag>可预约</FactTag> : null}
         </View>
         <GuideFacts guide={guide} />
+        {guide.online !== '窗口办理' ? (
+          <View className='guide__apply'>
+            <ActionButton block onPress={() => openPage(paths.apply(guide.code))}>
+              在线申请
+            </ActionButton>
+          </View>
+        ) : null}
       </View>
 
       <Section title='申请条件'>

@@ -43,6 +43,9 @@ function SignedOut() {
       <ActionButton block primary={!canSignInWithWechat} onPress={() => openPage(paths.login(paths.me))}>
         手机号登录
       </ActionButton>
+      <Pressable className='me__staff' role='link' onPress={() => openPage(paths.progress())}>
+        不登录,按办件编号查进度 ›
+      </Pressable>
       <Pressable className='me__staff' role='link' onPress={() => openPage(paths.staffLogin)}>
         工作人员登录 ›
       </Pressable>
@@ -87,6 +90,19 @@ function SignedIn() {
           {user.hallId ? ` · ${user.hallName ?? user.hallId}` : ''}
         </Text>
       </View>
+      <Section title='办件'>
+        <Pressable className='me__staff' role='link' onPress={() => openPage(paths.myApplications)}>
+          我的办件 ›
+        </Pressable>
+        <Pressable className='me__staff' role='link' onPress={() => openPage(paths.progress())}>
+          按办件编号查进度 ›
+        </Pressable>
+        {user.role === 'window_staff' ? (
+          <Pressable className='me__staff' role='link' onPress={() => openPage(paths.staffApplications())}>
+            办件受理(工作人员) ›
+          </Pressable>
+        ) : null}
+      </Section>
       {user.role === 'citizen' ? <ProfileSection /> : null}
       <DevicesSection />
       <Section title='账号'>

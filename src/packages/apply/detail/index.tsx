@@ -1,0 +1,66 @@
+import { View, Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
+import { useApplicationsStore } from '@/stores/applications'
+import PageRoot from '@/components/PageRoot'
+import ProgressSummary from '@/components/ProgressSummary'
+import Section from '@/components/Section'
+import { ErrorState, LoadingRows, StaleNotice } from '@/components/StatusViews'
+import { usePullToRefresh } from '@/hooks/usePullToRefresh'
+import { notify } from '@/dialogs'
+import { routeParam } from '@/navigation'
+import RatingForm from './RatingForm'
+import '../apply.scss'
+
+/** One of my applications: progress, what I sent, and the rating once it is done. */
+export default function ApplicationDetail() {
+  const no = routeParam(useRouter().params, 'no')
+  const resource = useApplicationsStore((state) => state.details[no])
+  const loadDetail = useApplicationsStore((state) => state.loadDetail)
+  const evaluate = useApplicationsStore((state) => state.evaluate)
+  useEffect(() => {
+    void loadDetail(no, { refresh: true })
+  }, [no, loadDetail])
+  usePullToRefresh(() => loadDetail(no, { refresh: true }))
+
+  const application = resource?.data
+  const retry = () => void loadDetail(no, { refresh: true })
+  return (
+    <PageRoot className='apply' phone={application?.hall.phone} phoneLabel={application?.hall.name}>
+      {resource?.status === 'error' && application ? <StaleNotice error={resource.error} onRetry={retry} /> : null}
+      {resource?.status === 'error' && !application ? <ErrorState error={resource.error} onRetry={retry} /> : null}
+      {!application && resource?.status !== 'error' ? <LoadingRows rows={4} /> : null}
+      {application ? (
+        <View>
+          <ProgressSummary progress={application} />
+          <Section title='申请信息'>
+            <Text className='apply__text'>申请人:{application.applicant.name}</Text>
+            <Text className='apply__text'>身份证号:{application.applicant.idNumberMasked}</Text>
+            <Text className='apply__text'>手机号:{application.applicant.phoneMasked}</Text>
+            {application.submittedBy.onBehalf ? (
+              <Text className='apply__hint'>由{application.submittedBy.name ? `网格员 ${application.submittedBy.name}` : '他人'}代为提交</Text>
+            ) : null}
+            <Text className='apply__text'>已提交材料:{application.materials.map((m) => m.name).join('、') || '无'}</Text>
+          </Section>
+          {application.evaluation ? (
+            <Section title='我的评价'>
+              <Text className='apply__text'>{'★'.repeat(application.evaluation.score)}{'☆'.repeat(5 - application.evaluation.score)}</Text>
+              {application.evaluation.tags.length ? <Text className='apply__hint'>{application.evaluation.tags.join('、')}</Text> : null}
+              {application.evaluation.comment ? <Text className='apply__text'>{application.evaluation.comment}</Text> : null}
+            </Section>
+          ) : null}
+          {application.canEvaluate ? (
+            <Section title='评价这次服务'>
+              <RatingForm
+                onSubmit={async (rating) => {
+                  await evaluate(no, rating)
+                  notify('感谢您的评价')
+                }}
+              />
+            </Section>
+          ) : null}
+        </View>
+      ) : null}
+    </PageRoot>
+  )
+}

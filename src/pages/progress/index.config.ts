@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '办件进度查询', enablePullDownRefresh: true })
