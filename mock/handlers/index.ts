@@ -1,5 +1,6 @@
 import { catalogHandlers } from './catalog'
 import { accountHandlers } from './accounts'
+import { applicationHandlers } from './applications'
 
 /** Happy-path handlers per area; tests add their error cases with server.use(). */
-export const handlers = [...catalogHandlers, ...accountHandlers]
+export const handlers = [...catalogHandlers, ...accountHandlers, ...applicationHandlers]

@@ -4,6 +4,7 @@ import { server } from '../../mock/node'
 import { resetTaro } from './taro'
 import { resetStores } from './stores'
 import { resetMockAccounts } from '../../mock/handlers/accounts'
+import { resetMockApplications } from '../../mock/handlers/applications'
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
@@ -12,5 +13,6 @@ afterEach(() => {
   resetTaro()
   resetStores()
   resetMockAccounts()
+  resetMockApplications()
 })
 afterAll(() => server.close())

@@ -6,13 +6,14 @@ import { useItemListsStore } from '@/stores/itemLists'
 import { useRecentSearchesStore } from '@/stores/recentSearches'
 import { useSessionStore } from '@/stores/session'
 import { useDisplayModeStore } from '@/stores/displayMode'
+import { useApplicationsStore } from '@/stores/applications'
 
 interface ResettableStore {
   getState(): object
   setState(state: object, replace: true): void
 }
 
-const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore, useDisplayModeStore] as unknown as ResettableStore[]
+const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore, useDisplayModeStore, useApplicationsStore] as unknown as ResettableStore[]
 const initialStates = stores.map((store) => store.getState())
 
 export function resetStores(): void {

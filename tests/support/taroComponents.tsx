@@ -64,3 +64,14 @@ export const Input = ({ value, placeholder, maxlength, focus, className, onInput
     }}
   />
 )
+
+export const Textarea = ({ value, placeholder, maxlength, className, onInput, ...rest }: InputProps) => (
+  <textarea
+    {...domProps(rest)}
+    className={className}
+    value={value ?? ''}
+    placeholder={placeholder}
+    maxLength={maxlength}
+    onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+  />
+)
