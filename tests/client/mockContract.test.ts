@@ -15,7 +15,14 @@ import {
   SmsSentSchema,
   ProfileSchema,
   DeviceSessionSchema,
+  ApplicationProgressSchema,
+  ApplicationListSchema,
+  ApplicationSchema,
+  UploadSchema,
+  EvaluationCreatedSchema,
+  StaffApplicationSchema,
 } from '@/domain/contract'
+import { FINISHED_NO, FIXTURE_LAST4, FIXTURE_NO } from '../../mock/fixtures/applications'
 import { Type } from '@sinclair/typebox'
 import { fixtureGuides } from '../../mock/fixtures/catalog'
 
@@ -79,6 +86,30 @@ describe('msw mocks satisfy the server schemas', () => {
       expect([...Value.Errors(schema, json)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
     }
     expect((await fetch(`${API}/me`)).status).toBe(401)
+  })
+
+  it('applications, uploads, ratings and the staff view', async () => {
+    const auth = { authorization: 'Bearer mock-access-1', 'content-type': 'application/json' }
+    const check = async (response: Response, schema: TSchema, status: number) => {
+      expect(response.status).toBe(status)
+      const json = await response.json()
+      expect([...Value.Errors(schema, json)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
+      return json
+    }
+    await check(await fetch(`${API}/applications/lookup?no=${FIXTURE_NO}&phoneLast4=${FIXTURE_LAST4}`), ApplicationProgressSchema, 200)
+    await check(await fetch(`${API}/applications/lookup?no=${FIXTURE_NO}&phoneLast4=0000`), ErrorBodySchema, 404)
+    await check(await fetch(`${API}/applications`, { headers: auth }), ApplicationListSchema, 200)
+    await check(await fetch(`${API}/applications/${FINISHED_NO}`, { headers: auth }), ApplicationSchema, 200)
+    await check(await fetch(`${API}/uploads`, { method: 'POST', headers: { authorization: auth.authorization } }), UploadSchema, 201)
+    const submitted = await check(
+      await fetch(`${API}/applications`, { method: 'POST', headers: auth, body: JSON.stringify({ itemCode: '010300010000', applicant: {}, materials: ['mock-upload-1'] }) }),
+      ApplicationSchema,
+      201,
+    )
+    await check(await fetch(`${API}/evaluations`, { method: 'POST', headers: auth, body: JSON.stringify({ target: { type: 'application', id: FINISHED_NO }, score: 5 }) }), EvaluationCreatedSchema, 201)
+    await check(await fetch(`${API}/staff/applications/${submitted.no}`, { headers: auth }), StaffApplicationSchema, 200)
+    await check(await fetch(`${API}/staff/applications/${submitted.no}/events`, { method: 'POST', headers: auth, body: JSON.stringify({ stage: 'accepted' }) }), StaffApplicationSchema, 200)
+    await check(await fetch(`${API}/staff/applications/${submitted.no}/events`, { method: 'POST', headers: auth, body: JSON.stringify({ stage: 'accepted' }) }), ErrorBodySchema, 409)
   })
 
   it('error answers', async () => {
