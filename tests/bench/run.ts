@@ -5,6 +5,7 @@ import { h5TotalRows, timedBuild, weappRows } from './appSize'
 import { searchLatencyRows } from './searchLatency'
 import { authLatencyRows } from './authLatency'
 import { lighthouseRows } from './lighthouse'
+import { applicationLatencyRows } from './applicationLatency'
 import { ms, printTable, type Row } from './stats'
 
 async function main(): Promise<void> {
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'auth') {
     rows.push(...(await authLatencyRows()))
+  }
+  if (!only || only === 'applications') {
+    rows.push(...(await applicationLatencyRows()))
   }
   printTable(`Banshi bench — ${new Date().toISOString()} — node ${process.version}`, rows)
 }
