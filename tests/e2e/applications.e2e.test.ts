@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { phonePageSuite } from './support/phonePage'
 import { signInByPhone } from './support/signIn'
+import { seriousViolations } from './support/audit'
 
 const root = path.resolve(__dirname, '../..')
 const PHOTO = path.join(root, 'tests/fixtures/photo-with-gps.jpg')
@@ -41,11 +42,14 @@ describe('applying online and following the progress, in a real browser', () => 
     await page.getByText(/已上传\(\d+ KB\)/).first().waitFor()
     await uploadFromAlbum(page, 1)
     await page.getByText(/已上传\(\d+ KB\)/).nth(1).waitFor()
+    expect(await seriousViolations(page, 'apply-form')).toEqual([])
     await page.getByRole('button', { name: '下一步:核对信息' }).click()
     await page.getByRole('heading', { name: '核对申请信息' }).waitFor()
+    expect(await seriousViolations(page, 'apply-review')).toEqual([])
     await page.getByRole('checkbox', { name: '我同意提交身份证号等个人信息用于办理本事项' }).click()
     await page.getByRole('button', { name: '确认提交' }).click()
     await page.getByRole('heading', { name: '申请已提交' }).waitFor()
+    expect(await seriousViolations(page, 'apply-done')).toEqual([])
     no = (await page.locator('.apply__no').innerText()).replace(/\s/g, '')
     expect(no).toMatch(/^20261125[0-9A-Z]{11}$/)
 
@@ -61,6 +65,12 @@ describe('applying online and following the progress, in a real browser', () => 
     expect(stored.names).toEqual(['居民身份证', '居民户口簿'])
     expect(stored.head).toEqual([0xff, 0xd8, 0xff])
     expect(stored.text).not.toContain('GPS 22.6566N')
+
+    // And it is the newest in 我的办件.
+    await page.getByRole('button', { name: '我的办件' }).click()
+    await page.getByRole('link', { name: /居民身份证换领/ }).first().click()
+    await page.getByText('已提交材料:居民身份证、居民户口簿').waitFor()
+    expect(await seriousViolations(page, 'application-detail')).toEqual([])
   })
 
   it('window staff find it by number and accept it', async () => {
@@ -77,6 +87,9 @@ describe('applying online and following the progress, in a real browser', () => 
     await page.getByText('身份证号:11010519491231002X').waitFor()
     await page.getByRole('button', { name: '受理', exact: true }).click()
     await page.getByText('承诺办结日:2026-12-16').waitFor()
+    await page.getByRole('button', { name: '一次性告知补正' }).click()
+    await page.getByRole('button', { name: '未选 居民户口簿' }).waitFor()
+    expect(await seriousViolations(page, 'staff-application')).toEqual([])
   })
 
   it('anyone with the number and the last four digits sees it accepted, with the promised date', async () => {
@@ -92,5 +105,6 @@ describe('applying online and following the progress, in a real browser', () => 
     await page.getByText('承诺办结日:2026-12-16').waitFor()
     await page.getByText('距承诺办结还有 15 个工作日').waitFor()
     expect(await page.getByText('已受理').count()).toBeGreaterThan(0)
+    expect(await seriousViolations(page, 'progress-result')).toEqual([])
   })
 })

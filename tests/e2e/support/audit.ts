@@ -36,4 +36,7 @@ export const PUBLIC_PAGES: Array<[string, string, (page: Page) => Promise<unknow
   ['me-signed-out', '/pages/me/index', (p) => p.getByRole('heading', { name: '您还没有登录' }).waitFor()],
   ['login', '/pages/login/index', (p) => p.getByRole('heading', { name: '手机号登录' }).waitFor()],
   ['staff-login', '/packages/staff/login/index', (p) => p.getByRole('heading', { name: '工作人员登录' }).waitFor()],
+  ['progress', '/pages/progress/index', (p) => p.getByRole('heading', { name: '查办件进度' }).waitFor()],
+  ['my-applications-signed-out', '/packages/apply/mine/index', (p) => p.getByText('登录后查看我的办件').waitFor()],
+  ['staff-applications-signed-out', '/packages/staff/applications/index', (p) => p.getByText('请用窗口工作人员账号登录').waitFor()],
 ]

@@ -37,7 +37,7 @@ export default function MaterialUploadRow({ material, upload, onChoose, onRetry 
         {material.required ? '(必传)' : '(选传)'}
       </Text>
       {material.note ? <Text className='apply__hint'>{material.note}</Text> : null}
-      {upload.state !== 'empty' ? <Image className='material__preview' src={upload.photo.path} mode='aspectFit' {...a11y({ label: `${material.name} 照片` })} /> : null}
+      {upload.state !== 'empty' ? <Image className='material__preview' src={upload.photo.path} mode='aspectFit' {...a11y({ hidden: true })} /> : null}
       {upload.state === 'uploading' ? (
         <View className='material__bar' {...a11y({ role: 'progressbar', label: `${material.name} 已上传 ${Math.round(upload.progress * 100)}%` })}>
           <View className='material__bar-fill' style={{ width: `${Math.round(upload.progress * 100)}%` }} />
