@@ -15,6 +15,7 @@ export function elderlyEntries(): BigEntry[] {
   return [
     { title: '办事指南', hint: '办什么事,要带什么', path: paths.search() },
     { title: '按主题找', hint: '养老、医保、户籍……', path: paths.browse('topics') },
+    { title: '查办件进度', hint: '办到哪一步了', path: paths.progress() },
     { title: '我的', hint: '登录、我的信息', path: paths.me },
   ]
 }

@@ -101,6 +101,9 @@ function StandardHome() {
           <Pressable className='home__link' role='link' onPress={() => openPage(paths.browse('departments'))}>
             按部门查找 ›
           </Pressable>
+          <Pressable className='home__link' role='link' onPress={() => openPage(paths.progress())}>
+            查办件进度 ›
+          </Pressable>
         </View>
       </Section>
 
