@@ -85,10 +85,16 @@ describe('applying online and following the progress, in a real browser', () => 
     await page.getByRole('textbox', { name: '办件编号' }).fill(no)
     await page.getByRole('button', { name: '查找' }).click()
     await page.getByText('身份证号:11010519491231002X').waitFor()
+    // The hall's staff open the photo the citizen sent (the read is audited).
+    await page.getByRole('button', { name: '查看 居民身份证 照片' }).click()
+    await page.locator('.material-photos__image img').first().waitFor()
+    expect(await page.locator('.material-photos__image img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
     await page.getByRole('button', { name: '受理', exact: true }).click()
     await page.getByText('承诺办结日:2026-12-16').waitFor()
     await page.getByRole('button', { name: '一次性告知补正' }).click()
     await page.getByRole('button', { name: '未选 居民户口簿' }).waitFor()
+    // Taro's own toast (已记录) is not ours to audit: let it fade first.
+    await page.getByText('已记录', { exact: true }).waitFor({ state: 'hidden' })
     expect(await seriousViolations(page, 'staff-application')).toEqual([])
   })
 

@@ -16,6 +16,7 @@ import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
 import { notify } from '@/dialogs'
 import { openPage, paths, routeParam } from '@/navigation'
 import StepForm from './StepForm'
+import MaterialPhotos from '@/components/MaterialPhotos'
 import '../../apply/apply.scss'
 import './index.scss'
 
@@ -99,7 +100,9 @@ export default function StaffApplications() {
             <Text className='apply__text'>
               提交人:{application.submittedBy.onBehalf ? `网格员 ${application.submittedBy.name ?? ''}(代办)` : '申请人本人'}
             </Text>
-            <Text className='apply__text'>已交材料:{application.materials.map((m) => m.name).join('、') || '无'}</Text>
+          </Section>
+          <Section title='申请材料'>
+            <MaterialPhotos materials={application.materials} />
           </Section>
           {application.evaluation ? (
             <Section title='群众评价'>
