@@ -28,7 +28,7 @@ describe.each(dialects)('applications on %s', (dialect) => {
     s = await signInEveryRole(t.app)
     // The person the grid worker applies for has an account with the same phone as the applicant.
     applicantCitizen = await devSignIn(t.app, { phone: APPLICANT.phone })
-  })
+  }, 60_000) // demo staff passwords are hashed with scrypt: slow on a busy shared machine
   afterAll(() => t.close())
   // Access tokens last 15 minutes: every test starts again at Wednesday 10:00.
   afterEach(() => t.clock.set(WEDNESDAY_10AM))

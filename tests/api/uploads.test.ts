@@ -43,7 +43,7 @@ describe.each(dialects)('uploads on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect, { auth: ephemeralAuthSettings({ devLogin: true }) })
     s = await signInEveryRole(t.app)
-  })
+  }, 60_000) // demo staff passwords are hashed with scrypt: slow on a busy shared machine
   afterAll(() => t.close())
 
   const read = (id: string, session?: Session) =>

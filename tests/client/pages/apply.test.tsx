@@ -40,6 +40,9 @@ async function openAsCitizen(code = '010300010000') {
   return render(<ApplyPage />)
 }
 
+// Whole user flows with many keystrokes: room for a busy shared machine.
+jest.setTimeout(20_000)
+
 describe('online application (在线申请)', () => {
   it('prefills the applicant, uploads each material compressed, reviews and submits once', async () => {
     const user = userEvent.setup()

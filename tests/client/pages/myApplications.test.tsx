@@ -13,6 +13,9 @@ import { FINISHED_NO, FIXTURE_NO } from '../../../mock/fixtures/applications'
 const API = 'http://banshi.test/api/v1'
 const signIn = () => act(() => useSessionStore.getState().signInWithSms('13812345678', '123456'))
 
+// Whole user flows with many keystrokes: room for a busy shared machine.
+jest.setTimeout(20_000)
+
 describe('我的办件', () => {
   it('asks to sign in, and offers the lookup by number instead', async () => {
     const user = userEvent.setup()

@@ -6,6 +6,9 @@ import { FIXTURE_NO, FINISHED_NO } from '../../../mock/fixtures/applications'
 
 const signInAsStaff = () => act(() => useSessionStore.getState().signInAsStaff('window1', 'banshi-demo'))
 
+// Whole user flows with many keystrokes: room for a busy shared machine.
+jest.setTimeout(20_000)
+
 describe('staff application console (办件受理)', () => {
   it('is for window staff only', () => {
     render(<StaffApplications />)
