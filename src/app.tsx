@@ -1,3 +1,4 @@
+import './platform/a11yRuntime'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import 'dayjs/locale/zh-cn'
