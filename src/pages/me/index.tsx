@@ -14,6 +14,7 @@ import ProfileSection from './ProfileSection'
 import DevicesSection from './DevicesSection'
 import PageRoot from '@/components/PageRoot'
 import DisplayModeSwitch from '@/components/DisplayModeSwitch'
+import LanguageSwitch from '@/components/LanguageSwitch'
 import './index.scss'
 
 function SignedOut() {
@@ -110,6 +111,9 @@ export default function Me() {
       {signedIn ? <SignedIn /> : <SignedOut />}
       <Section title='显示'>
         <DisplayModeSwitch />
+      </Section>
+      <Section title='语言 / Language'>
+        <LanguageSwitch />
       </Section>
     </PageRoot>
   )
