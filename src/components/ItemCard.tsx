@@ -20,14 +20,13 @@ function tripsText(visits: number, t: T): string {
 }
 
 /**
- * One item in a list; when it came from a search, the matched parts of its name stand out. Its spoken name is
- * everything it shows, in order, so a voice-control user can say any of it (WCAG 2.5.3, label in name).
+ * One item in a list; when it came from a search, the matched parts of its name stand out. Its spoken name is its
+ * content, everything it shows in order, so a voice-control user can say any of it (WCAG 2.5.3, label in name).
  */
 export default function ItemCard({ item }: { item: ItemSummary }) {
   const t = useT()
-  const facts = [item.online === '全程网办' ? t('item.fullyOnline') : null, tripsText(item.visits, t), promiseLabel(item, t)].filter(Boolean)
   return (
-    <Pressable className='item-card' role='link' label={[item.name, item.department, ...facts].join(',')} onPress={() => openPage(paths.guide(item.code))}>
+    <Pressable className='item-card' role='link' onPress={() => openPage(paths.guide(item.code))}>
       <View className='item-card__name'>
         <Highlight text={item.name} ranges={item.highlights} />
       </View>
