@@ -3,6 +3,7 @@ import * as catalog from './2026-11-25T0000-catalog'
 import * as accounts from './2026-11-25T0100-accounts'
 import * as catalogRevision from './2026-11-26T0000-catalog-revision'
 import * as idempotency from './2026-11-27T0000-idempotency'
+import * as dropSearchColumns from './2026-11-27T0100-drop-search-columns'
 
 // Listed in code rather than read from a folder, so the same list works under tsx, jest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T0100-accounts': accounts,
   '2026-11-26T0000-catalog-revision': catalogRevision,
   '2026-11-27T0000-idempotency': idempotency,
+  '2026-11-27T0100-drop-search-columns': dropSearchColumns,
 }
