@@ -25,7 +25,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${target}`,
-    plugins: [],
+    plugins: target === 'weapp' ? [path.resolve(__dirname, 'weappAriaPlugin.js')] : [],
     defineConstants: {
       BANSHI_API_BASE: JSON.stringify(apiBaseForTarget(target)),
       BANSHI_MOCK: JSON.stringify(mockApi),

@@ -21,6 +21,7 @@ import { adminRoutes } from './modules/admin/routes'
 import { ephemeralAuthSettings, type AuthSettings } from './modules/auth/settings'
 import { registerAccessControl } from './http/access'
 import { CatalogSearch } from './modules/catalog/catalogSearch'
+import { ViewTally } from './modules/catalog/viewTally'
 import { applicationRoutes } from './modules/applications/routes'
 import { uploadRoutes } from './modules/uploads/routes'
 import { DiskBlobStorage, type BlobStorage } from './storage/blobStorage'
@@ -32,6 +33,7 @@ declare module 'fastify' {
     redis: Redis | null
     auth: AuthSettings
     catalogSearch: CatalogSearch
+    guideViews: ViewTally
   }
 }
 
@@ -101,6 +103,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('redis', deps.redis ?? null)
   app.decorate('auth', deps.auth ?? ephemeralAuthSettings())
   app.decorate('catalogSearch', deps.catalogSearch ?? new CatalogSearch(deps.db))
+  const guideViews = new ViewTally(deps.db)
+  guideViews.start()
+  app.decorate('guideViews', guideViews)
+  app.addHook('onClose', () => guideViews.stop())
 
   registerErrorHandler(app)
   app.addHook('onSend', async (_request, reply) => {

@@ -1,19 +1,19 @@
+import './platform/a11yRuntime'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
-import 'dayjs/locale/zh-cn'
-import dayjs from 'dayjs'
 import { startOfflineSupport } from './platform/serviceWorker'
 import { canSignInWithWechat } from './platform/wechatLogin'
 import { useSessionStore } from './stores/session'
 import { useDisplayModeStore } from './stores/displayMode'
+import { useLanguageStore } from './stores/language'
+import { readSystemLocale } from './platform/systemLocale'
 import { readSystemTextSize } from './platform/systemTextSize'
 import './app.scss'
-
-dayjs.locale('zh-cn')
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     startOfflineSupport()
+    useLanguageStore.getState().followSystemLocale(readSystemLocale())
     useDisplayModeStore.getState().followSystemTextSize(readSystemTextSize())
     // In the mini-program a citizen is signed in without asking (wx.login); a failure stays silent here and
     // 我的 offers to try again or to use the phone instead.

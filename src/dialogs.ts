@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
+import { t } from '@/i18n'
 
 /** Asks before something that cannot be undone; resolves true only on an explicit yes. */
-export async function confirmAction(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+export async function confirmAction(title: string, content: string, confirmText = t('common.ok')): Promise<boolean> {
   try {
-    const result = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#b3261e' })
+    const result = await Taro.showModal({ title, content, confirmText, cancelText: t('common.cancel'), confirmColor: '#b3261e' })
     return result.confirm
   } catch {
     return false

@@ -23,12 +23,6 @@ export interface ItemsTable {
   basis: string
   phone: string
   topics: string // JSON string[], in catalog order (item_topics is the index)
-  /**
-   * The name, and name + department + topics, normalized (NFKC, lower case). Written by every import; queries no
-   * longer read them since the search index (server/search) took over matching. Kept: the migration is frozen.
-   */
-  search_name: string
-  search_text: string
   views: Generated<number>
 }
 

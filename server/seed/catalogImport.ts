@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database, HallsTable, ItemsTable } from '../db/schema'
 import type { HallRecord, ItemRecord } from './catalogRecords'
-import { normalizeForSearch } from '../../src/domain/searchQuery'
 
 // Rows per INSERT: far below SQLite's bound-variable limit with ~20 columns a row.
 const CHUNK = 200
@@ -34,14 +33,7 @@ function itemRow(item: ItemRecord): Omit<ItemsTable, 'views'> {
     basis: item.basis,
     phone: item.phone,
     topics: JSON.stringify(item.topics),
-    search_name: normalizeForSearch(item.name),
-    search_text: searchText(item),
   }
-}
-
-/** Lines never contain the newline separator, so a term cannot match across two fields. */
-export function searchText(item: Pick<ItemRecord, 'name' | 'department' | 'topics'>): string {
-  return [item.name, item.department, ...item.topics].map((field) => normalizeForSearch(field)).join('\n')
 }
 
 function hallRow(hall: HallRecord, position: number): HallsTable {

@@ -1,3 +1,4 @@
+import { currentLanguage } from '@/i18n'
 import { AxiosError, isCancel } from 'axios'
 import { errorMessage, isErrorCode, isRetryable, type ErrorCode } from '@/domain/errors'
 import type { ErrorBody, FieldIssue } from '@/domain/contract'
@@ -53,10 +54,10 @@ export function toApiError(error: unknown): ApiError | RequestCanceled {
         return new ApiError(code, message, response.status, details?.fields ?? [], typeof retryAfter === 'number' ? retryAfter : null)
       }
       const code = fallbackCode(response.status)
-      return new ApiError(code, errorMessage(code), response.status)
+      return new ApiError(code, errorMessage(code, currentLanguage()), response.status)
     }
     const code: ErrorCode = error.code === AxiosError.ECONNABORTED || error.code === AxiosError.ETIMEDOUT ? 'TIMEOUT' : 'NETWORK_ERROR'
-    return new ApiError(code, errorMessage(code), null)
+    return new ApiError(code, errorMessage(code, currentLanguage()), null)
   }
-  return new ApiError('INTERNAL_ERROR', errorMessage('INTERNAL_ERROR'), null)
+  return new ApiError('INTERNAL_ERROR', errorMessage('INTERNAL_ERROR', currentLanguage()), null)
 }

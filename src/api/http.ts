@@ -1,3 +1,4 @@
+import { currentLanguage } from '@/i18n'
 import axios, { type AxiosRequestConfig } from 'axios'
 import { taroAdapter } from './taroAdapter'
 import { ApiError, toApiError } from './apiError'
@@ -44,8 +45,13 @@ export const http = axios.create({
   baseURL: `${apiBase}/api/v1`,
   timeout: 15_000,
   adapter: taroAdapter,
-  // Messages come back in the app's language (Chinese until the English interface lands), not the browser's.
-  headers: { Accept: 'application/json', 'Accept-Language': 'zh-CN' },
+  headers: { Accept: 'application/json' },
+})
+
+// Error messages come back in the app's language (the one chosen in 我的), not the browser's.
+http.interceptors.request.use((config) => {
+  config.headers.set('Accept-Language', currentLanguage() === 'en' ? 'en' : 'zh-CN')
+  return config
 })
 
 // Development only: requests wait until the mock service worker answers for the API. The constant is false in

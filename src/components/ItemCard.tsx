@@ -1,32 +1,40 @@
 import { View, Text } from '@tarojs/components'
 import type { ItemSummary } from '@/domain/contract'
-import { tripsLabel } from '@/domain/guideFacts'
 import { openPage, paths } from '@/navigation'
 import Highlight from './Highlight'
 import './ItemCard.scss'
 import Pressable from './Pressable'
 import FactTag from './FactTag'
+import { useT } from '@/i18n/useT'
 
-function promiseLabel(item: ItemSummary): string {
-  return item.kind === '即办件' || item.promisedDays === 0 ? '当场办结' : `承诺${item.promisedDays}个工作日`
+type T = ReturnType<typeof useT>
+
+function promiseLabel(item: ItemSummary, t: T): string {
+  return item.kind === '即办件' || item.promisedDays === 0 ? t('item.doneOnTheSpot') : t('item.promisedDays', { days: item.promisedDays })
+}
+
+function tripsText(visits: number, t: T): string {
+  if (visits === 0) return t('item.noTrip')
+  if (visits === 1) return t('item.oneTrip')
+  return t('item.trips', { count: visits })
 }
 
 /**
- * One item in a list; when it came from a search, the matched parts of its name stand out. Its spoken name is
- * everything it shows, in order, so a voice-control user can say any of it (WCAG 2.5.3, label in name).
+ * One item in a list; when it came from a search, the matched parts of its name stand out. Its spoken name is its
+ * content, everything it shows in order, so a voice-control user can say any of it (WCAG 2.5.3, label in name).
  */
 export default function ItemCard({ item }: { item: ItemSummary }) {
-  const facts = [item.online === '全程网办' ? '全程网办' : null, tripsLabel(item.visits), promiseLabel(item)].filter(Boolean)
+  const t = useT()
   return (
-    <Pressable className='item-card' role='link' label={[item.name, item.department, ...facts].join(',')} onPress={() => openPage(paths.guide(item.code))}>
+    <Pressable className='item-card' role='link' onPress={() => openPage(paths.guide(item.code))}>
       <View className='item-card__name'>
         <Highlight text={item.name} ranges={item.highlights} />
       </View>
       <Text className='item-card__department'>{item.department}</Text>
       <View className='item-card__facts'>
-        {item.online === '全程网办' ? <FactTag tone='success'>全程网办</FactTag> : null}
-        <FactTag>{tripsLabel(item.visits)}</FactTag>
-        <FactTag>{promiseLabel(item)}</FactTag>
+        {item.online === '全程网办' ? <FactTag tone='success'>{t('item.fullyOnline')}</FactTag> : null}
+        <FactTag>{tripsText(item.visits, t)}</FactTag>
+        <FactTag>{promiseLabel(item, t)}</FactTag>
       </View>
     </Pressable>
   )

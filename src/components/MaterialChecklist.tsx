@@ -7,9 +7,11 @@ import { materialFormLabel } from '@/domain/guideFacts'
 import { useChecklistStore, useTickedMaterials } from '@/stores/checklist'
 import './MaterialChecklist.scss'
 import Pressable from './Pressable'
+import { useT } from '@/i18n/useT'
 
 /** 材料清单: tick off what is already in the folder; the ticks stay on this device. */
 export default function MaterialChecklist({ itemCode, materials }: { itemCode: string; materials: Material[] }) {
+  const t = useT()
   const storedTicks = useTickedMaterials(itemCode)
   const toggle = useChecklistStore((state) => state.toggle)
   const clear = useChecklistStore((state) => state.clear)
@@ -17,19 +19,19 @@ export default function MaterialChecklist({ itemCode, materials }: { itemCode: s
   const progress = checklistProgress(materials, ticked)
 
   if (materials.length === 0) {
-    return <Text className='checklist__none'>无需提交材料</Text>
+    return <Text className='checklist__none'>{t('checklist.none')}</Text>
   }
 
   return (
     <View className='checklist'>
       <View className='checklist__progress' {...a11y({ role: 'status' })}>
         <Text>
-          已备齐 {progress.ticked}/{progress.total} 项
-          {progress.ready ? ',必需材料已齐全' : `,还差 ${progress.requiredMissing.length} 项必需材料`}
+          {t('checklist.progress', { ticked: progress.ticked, total: progress.total })}
+          {progress.ready ? t('checklist.ready') : t('checklist.missing', { count: progress.requiredMissing.length })}
         </Text>
         {progress.ticked > 0 ? (
           <Pressable className='checklist__reset' onPress={() => clear(itemCode)}>
-            清除勾选
+            {t('checklist.clear')}
           </Pressable>
         ) : null}
       </View>
@@ -44,7 +46,7 @@ export default function MaterialChecklist({ itemCode, materials }: { itemCode: s
               {...a11y({
                 role: 'checkbox',
                 checked,
-                label: `${material.name}${material.required ? ',必需' : ''}`,
+                label: material.required ? t('checklist.requiredLabel', { name: material.name }) : material.name,
                 onActivate: () => toggle(itemCode, material.name),
               })}
               label={
@@ -52,11 +54,11 @@ export default function MaterialChecklist({ itemCode, materials }: { itemCode: s
                   <Text className='checklist__name'>{material.name}</Text>
                   <View className='checklist__meta'>
                     <Text className={material.required ? 'badge badge--required' : 'badge'}>
-                      {material.required ? '必需' : '非必需'}
+                      {material.required ? t('checklist.required') : t('checklist.optional')}
                     </Text>
                     <Text>{materialFormLabel(material)}</Text>
                   </View>
-                  {material.note ? <Text className='checklist__note'>说明:{material.note}</Text> : null}
+                  {material.note ? <Text className='checklist__note'>{t('checklist.note', { note: material.note })}</Text> : null}
                 </View>
               }
             />

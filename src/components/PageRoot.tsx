@@ -4,6 +4,7 @@ import { useElderlyMode } from '@/stores/displayMode'
 import PhoneLink from '@/platform/PhoneLink'
 import { GOVERNMENT_HOTLINE } from '@/constants'
 import './PageRoot.scss'
+import { useT } from '@/i18n/useT'
 
 interface PageRootProps {
   className: string
@@ -19,6 +20,7 @@ interface PageRootProps {
  * of any difficulty.
  */
 export default function PageRoot({ className, phone, phoneLabel, children }: PageRootProps) {
+  const t = useT()
   const elderly = useElderlyMode()
   const number = phone ?? GOVERNMENT_HOTLINE
   return (
@@ -26,8 +28,8 @@ export default function PageRoot({ className, phone, phoneLabel, children }: Pag
       {children}
       {elderly ? (
         <View className='page-call'>
-          <PhoneLink className='page-call__button' phone={number} label={`打电话问:${number},${phoneLabel ?? '政务服务便民热线'}`}>
-            <Text>打电话问:{number}</Text>
+          <PhoneLink className='page-call__button' phone={number} label={`${t('common.callAbout', { phone: number })},${phoneLabel ?? t('common.hotlineName')}`}>
+            <Text>{t('common.callAbout', { phone: number })}</Text>
           </PhoneLink>
         </View>
       ) : null}

@@ -4,6 +4,7 @@ import { a11y } from '@/platform/a11y'
 import { ITEM_QUERY_MAX } from '@/domain/limits'
 import './SearchField.scss'
 import Pressable from './Pressable'
+import { useT } from '@/i18n/useT'
 
 interface SearchFieldProps {
   value: string
@@ -13,7 +14,8 @@ interface SearchFieldProps {
   placeholder?: string
 }
 
-export default function SearchField({ value, onChange, onConfirm, autoFocus, placeholder = '搜索事项,如:身份证、社保、居住证' }: SearchFieldProps) {
+export default function SearchField({ value, onChange, onConfirm, autoFocus, placeholder }: SearchFieldProps) {
+  const t = useT()
   return (
     <View className='search-field' {...a11y({ role: 'search' })}>
       <View className='search-field__icon' {...a11y({ hidden: true })}>
@@ -26,12 +28,12 @@ export default function SearchField({ value, onChange, onConfirm, autoFocus, pla
         value={value}
         focus={autoFocus}
         maxlength={ITEM_QUERY_MAX}
-        placeholder={placeholder} {...a11y({ label: '搜索办事事项' })}
+        placeholder={placeholder ?? t('search.placeholder')} {...a11y({ label: t('search.fieldLabel') })}
         onInput={(event) => onChange(event.detail.value)}
         onConfirm={(event) => onConfirm?.(event.detail.value)}
       />
       {value ? (
-        <Pressable className='search-field__clear' label='清空搜索' onPress={() => onChange('')}>
+        <Pressable className='search-field__clear' label={t('search.clear')} onPress={() => onChange('')}>
           ✕
         </Pressable>
       ) : null}

@@ -8,11 +8,13 @@ import { useOnline } from '@/platform/network'
 import { hasOfflinePage, openOfflinePage } from '@/platform/serviceWorker'
 import ActionButton from './ActionButton'
 import Pressable from './Pressable'
+import { useT } from '@/i18n/useT'
 
 /** Grey placeholder rows in the shape of the content to come, so nothing jumps when it arrives. */
-export function LoadingRows({ rows = 4, label = '正在加载' }: { rows?: number; label?: string }) {
+export function LoadingRows({ rows = 4, label }: { rows?: number; label?: string }) {
+  const t = useT()
   return (
-    <View className='status-loading' {...a11y({ role: 'progressbar', label })}>
+    <View className='status-loading' {...a11y({ role: 'progressbar', label: label ?? t('common.loading') })}>
       {Array.from({ length: rows }, (_, index) => (
         <View key={index} className='status-loading__row'>
           <Skeleton rows={2} animated />
@@ -46,17 +48,18 @@ interface ErrorStateProps {
  * never reached us: hall Wi-Fi that lets nothing through reports itself as online) it also says what still works.
  */
 export function ErrorState({ error, message, onRetry, children }: ErrorStateProps) {
+  const t = useT()
   const online = useOnline()
   const unreachable = !online || error?.code === 'NETWORK_ERROR' || error?.code === 'TIMEOUT'
   return (
     <View className='status-error' {...a11y({ role: 'alert' })}>
       <Text className='status-error__message'>{message ?? error?.message ?? ''}</Text>
-      {unreachable ? <Text className='status-error__offline'>看过的办事指南没有网络也能打开,联网后再试其他内容。</Text> : null}
+      {unreachable ? <Text className='status-error__offline'>{t('common.offlineHint')}</Text> : null}
       <View className='status-empty__actions'>
         {onRetry ? (
-          <ActionButton onPress={onRetry}>重试</ActionButton>
+          <ActionButton onPress={onRetry}>{t('common.retry')}</ActionButton>
         ) : null}
-        {unreachable && hasOfflinePage ? <ActionButton onPress={openOfflinePage}>离线可用内容</ActionButton> : null}
+        {unreachable && hasOfflinePage ? <ActionButton onPress={openOfflinePage}>{t('common.offlineContent')}</ActionButton> : null}
         {children}
       </View>
     </View>
@@ -65,11 +68,12 @@ export function ErrorState({ error, message, onRetry, children }: ErrorStateProp
 
 /** A thin notice above content that is still shown although refreshing it failed. */
 export function StaleNotice({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  const t = useT()
   return (
     <View className='status-stale' {...a11y({ role: 'alert' })}>
       <Text>{error.message}</Text>
       <Pressable className='status-stale__retry' onPress={onRetry}>
-        点此重试
+        {t('common.tapToRetry')}
       </Pressable>
     </View>
   )

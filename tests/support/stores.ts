@@ -6,6 +6,8 @@ import { useItemListsStore } from '@/stores/itemLists'
 import { useRecentSearchesStore } from '@/stores/recentSearches'
 import { useSessionStore } from '@/stores/session'
 import { useDisplayModeStore } from '@/stores/displayMode'
+import { useLanguageStore } from '@/stores/language'
+import { setCurrentLanguage } from '@/i18n'
 import { useApplicationsStore } from '@/stores/applications'
 
 interface ResettableStore {
@@ -13,9 +15,10 @@ interface ResettableStore {
   setState(state: object, replace: true): void
 }
 
-const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore, useDisplayModeStore, useApplicationsStore] as unknown as ResettableStore[]
+const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore, useDisplayModeStore, useLanguageStore, useApplicationsStore] as unknown as ResettableStore[]
 const initialStates = stores.map((store) => store.getState())
 
 export function resetStores(): void {
   stores.forEach((store, index) => store.setState(initialStates[index], true))
+  setCurrentLanguage('zh')
 }

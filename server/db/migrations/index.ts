@@ -3,6 +3,7 @@ import * as catalog from './2026-11-25T0000-catalog'
 import * as accounts from './2026-11-25T0100-accounts'
 import * as catalogRevision from './2026-11-26T0000-catalog-revision'
 import * as idempotency from './2026-11-27T0000-idempotency'
+import * as dropSearchColumns from './2026-11-27T0100-drop-search-columns'
 import * as applications from './2026-11-28T0700-applications'
 
 // Listed in code rather than read from a folder, so the same list works under tsx, jest and a bundler.
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T0100-accounts': accounts,
   '2026-11-26T0000-catalog-revision': catalogRevision,
   '2026-11-27T0000-idempotency': idempotency,
+  '2026-11-27T0100-drop-search-columns': dropSearchColumns,
   '2026-11-28T0700-applications': applications,
 }

@@ -90,10 +90,6 @@ export async function itemCodesAtHall(db: Kysely<Database>, hallId: string): Pro
   return new Set(rows.map((row) => row.item_code))
 }
 
-export async function countView(db: Kysely<Database>, code: string): Promise<void> {
-  await db.updateTable('items').set((eb) => ({ views: eb('views', '+', 1) })).where('code', '=', code).execute()
-}
-
 export async function topicCounts(db: Kysely<Database>) {
   const rows = await db
     .selectFrom('item_topics')

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock'
 import type { Guide, ItemList, ItemListQuery, ItemSuggestionList, ItemSummary } from '../../../src/domain/contract'
 import { ITEM_SUGGESTIONS_MAX } from '../../../src/domain/limits'
 import { GOVERNMENT_HOTLINE } from '../../../src/domain/hotline'
+import type { ViewTally } from './viewTally'
 import type { CatalogSearch } from './catalogSearch'
 import { notFound } from '../../errors'
 import { toHall } from '../halls/service'
@@ -91,13 +92,14 @@ export async function suggestItems(search: CatalogSearch, q: string | undefined)
 }
 
 /** The full guide; opening it counts as a view (ranking ties go to the guides people open most). */
-export async function guide(db: Kysely<Database>, search: CatalogSearch, clock: Clock, code: string): Promise<Guide> {
+export async function guide(db: Kysely<Database>, search: CatalogSearch, views: ViewTally, clock: Clock, code: string): Promise<Guide> {
   const row = await repo.findItemByCode(db, code)
   if (!row) throw notFound('ITEM_NOT_FOUND')
-  const [halls] = await Promise.all([listHalls(db, code), repo.countView(db, code)])
+  const halls = await listHalls(db, code)
+  views.count(code)
   search.countView(code)
   const now = clock.now()
-  return { ...toGuideFields(row), views: Number(row.views) + 1, halls: halls.map((hall) => toHall(hall, now)) }
+  return { ...toGuideFields(row), views: Number(row.views) + views.unwritten(code), halls: halls.map((hall) => toHall(hall, now)) }
 }
 
 export const topics = repo.topicCounts

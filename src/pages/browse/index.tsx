@@ -10,6 +10,8 @@ import { openPage, paths, routeParam } from '@/navigation'
 import PageRoot from '@/components/PageRoot'
 import './index.scss'
 import Pressable from '@/components/Pressable'
+import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 
 type Tab = 'topics' | 'departments'
 
@@ -20,19 +22,20 @@ interface Entry {
 }
 
 function EntryList({ resource, entries, onRetry }: { resource: Resource<unknown>; entries: Entry[]; onRetry(): void }) {
+  const t = useT()
   if (resource.status === 'error' && !resource.data) return <ErrorState error={resource.error} onRetry={onRetry} />
   if (!resource.data) return <LoadingRows rows={6} />
-  if (entries.length === 0) return <EmptyState title='暂无分类' description='事项目录正在更新,请稍后再来看看。' />
+  if (entries.length === 0) return <EmptyState title={t('browse.emptyTitle')} description={t('browse.emptyHint')} />
   return (
     <View>
       {resource.status === 'error' ? <StaleNotice error={resource.error} onRetry={onRetry} /> : null}
       <View className='browse__list' {...a11y({ role: 'list' })}>
         {entries.map((entry) => (
           <View key={entry.name} {...a11y({ role: 'listitem' })}>
-            <Pressable className='browse__entry' role='link' label={`${entry.name},${entry.count}项`} onPress={entry.open}>
+            <Pressable className='browse__entry' role='link' label={t('browse.entryLabel', { name: entry.name, count: entry.count })} onPress={entry.open}>
               <Text className='browse__name'>{entry.name}</Text>
               <Text className='browse__count'>
-                {entry.count}项<Text {...a11y({ hidden: true })}> ›</Text>
+                {t('browse.count', { count: entry.count })}<Text {...a11y({ hidden: true })}> ›</Text>
               </Text>
             </Pressable>
           </View>
@@ -43,6 +46,8 @@ function EntryList({ resource, entries, onRetry }: { resource: Resource<unknown>
 }
 
 export default function BrowsePage() {
+  const t = useT()
+  usePageTitle('browse.pageTitle')
   const initial = routeParam(useRouter().params, 'tab') === 'departments' ? 'departments' : 'topics'
   const [tab, setTab] = useState<Tab>(initial)
   const { topics, departments, loadTopics, loadDepartments } = useBrowseStore()
@@ -54,8 +59,8 @@ export default function BrowsePage() {
   usePullToRefresh(() => (tab === 'topics' ? loadTopics({ refresh: true }) : loadDepartments({ refresh: true })))
 
   const tabs: Array<{ id: Tab; label: string }> = [
-    { id: 'topics', label: '按主题' },
-    { id: 'departments', label: '按部门' },
+    { id: 'topics', label: t('browse.byTopic') },
+    { id: 'departments', label: t('browse.byDepartment') },
   ]
 
   return (
@@ -65,7 +70,7 @@ export default function BrowsePage() {
           <Pressable
             key={id}
             className={`browse__tab${tab === id ? ' browse__tab--active' : ''}`}
-            label={`${label}${tab === id ? ',已选中' : ''}`}
+            label={tab === id ? t('browse.selected', { label }) : label}
             onPress={() => setTab(id)}
           >
             {label}

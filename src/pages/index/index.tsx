@@ -18,13 +18,15 @@ import { useDisplayModeStore, useElderlyMode } from '@/stores/displayMode'
 import ElderlyHome from './ElderlyHome'
 import ElderlyModeOffer from './ElderlyModeOffer'
 import './index.scss'
+import { useT } from '@/i18n/useT'
 
 const POPULAR = {}
 const TOPICS_ON_HOME = 8
 
 export default function Home() {
+  const t = useT()
   const elderly = useElderlyMode()
-  useShareAppMessage(() => ({ title: '办事通:办事指南、预约、排队、进度一站查', path: paths.home }))
+  useShareAppMessage(() => ({ title: t('home.share'), path: paths.home }))
   return (
     <PageRoot className='home'>
       <ElderlyModeOffer />
@@ -34,6 +36,7 @@ export default function Home() {
 }
 
 function StandardHome() {
+  const t = useT()
   const topics = useBrowseStore((state) => state.topics)
   const loadTopics = useBrowseStore((state) => state.loadTopics)
   const { list: popular, reload: reloadPopular } = useItemQuery(POPULAR)
@@ -49,31 +52,31 @@ function StandardHome() {
       <View className='home__hero'>
         <View className='home__top'>
           <Text className='home__title' {...a11y({ role: 'heading', level: 1 })}>
-            办事通
+            {t('app.name')}
           </Text>
           <View className='home__top-links'>
-            <Pressable className='home__me' role='link' label='长辈版:字更大、按钮更大' onPress={() => useDisplayModeStore.getState().setElderly(true)}>
-              长辈版
+            <Pressable className='home__me' role='link' label={t('home.elderlyLinkLabel')} onPress={() => useDisplayModeStore.getState().setElderly(true)}>
+              {t('home.elderlyLink')}
             </Pressable>
-            <Pressable className='home__me' role='link' label='我的:登录、个人信息' onPress={() => openPage(paths.me)}>
-              我的 ›
+            <Pressable className='home__me' role='link' label={t('home.meLabel')} onPress={() => openPage(paths.me)}>
+              {t('home.me')}
             </Pressable>
           </View>
         </View>
-        <Text className='home__subtitle'>查清要带什么材料,最多跑一次</Text>
+        <Text className='home__subtitle'>{t('home.subtitle')}</Text>
         <View className='home__search' {...a11y({ role: 'search' })}>
           <Pressable className='home__search-box' onPress={() => openPage(paths.search())}>
             <Search size={18} color='currentColor' />
-            <Text>搜索事项,如:身份证、社保、居住证</Text>
+            <Text>{t('search.placeholder')}</Text>
           </Pressable>
         </View>
       </View>
 
       <Section
-        title='按主题办事'
+        title={t('home.byTopic')}
         extra={
           <Pressable className='home__more' role='link' onPress={() => openPage(paths.browse('topics'))}>
-            全部主题 ›
+            {t('home.allTopics')}
           </Pressable>
         }
       >
@@ -88,26 +91,26 @@ function StandardHome() {
                 key={topic}
                 className='home__topic'
                 role='link'
-                label={`${topic},${count}项`}
+                label={t('browse.entryLabel', { name: topic, count })}
                 onPress={() => openPage(paths.items({ topic }))}
               >
                 <Text className='home__topic-name'>{topic}</Text>
-                <Text className='home__topic-count'>{count}项</Text>
+                <Text className='home__topic-count'>{t('browse.count', { count })}</Text>
               </Pressable>
             ))}
           </View>
         )}
         <View className='home__links'>
           <Pressable className='home__link' role='link' onPress={() => openPage(paths.browse('departments'))}>
-            按部门查找 ›
+            {t('home.byDepartment')}
           </Pressable>
           <Pressable className='home__link' role='link' onPress={() => openPage(paths.progress())}>
-            查办件进度 ›
+            {t('home.progressLink')}
           </Pressable>
         </View>
       </Section>
 
-      <Section title='大家都在办'>
+      <Section title={t('search.popular')}>
         {popular.status === 'error' && popular.items.length === 0 ? (
           <ErrorState error={popular.error} onRetry={() => void reloadPopular()} />
         ) : popular.items.length === 0 ? (
@@ -122,9 +125,9 @@ function StandardHome() {
       </Section>
 
       <View className='home__help'>
-        <Text>找不到要办的事?</Text>
-        <PhoneLink className='home__hotline' phone={GOVERNMENT_HOTLINE} label='拨打12345政务服务便民热线'>
-          <Text>拨打 12345 政务服务便民热线</Text>
+        <Text>{t('home.notFound')}</Text>
+        <PhoneLink className='home__hotline' phone={GOVERNMENT_HOTLINE} label={t('home.hotlineLabel', { phone: GOVERNMENT_HOTLINE })}>
+          <Text>{t('home.hotline', { phone: GOVERNMENT_HOTLINE })}</Text>
         </PhoneLink>
       </View>
     </View>

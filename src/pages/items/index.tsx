@@ -10,6 +10,7 @@ import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { routeParam } from '@/navigation'
 import './index.scss'
 import PageRoot from '@/components/PageRoot'
+import { useT } from '@/i18n/useT'
 
 /** Items of one topic, department or hall. */
 export default function ItemsPage() {
@@ -21,7 +22,8 @@ export default function ItemsPage() {
     () => ({ topic: topic || undefined, department: department || undefined, hall: hall || undefined }),
     [topic, department, hall],
   )
-  const title = topic || department || '事项列表'
+  const t = useT()
+  const title = topic || department || t('items.pageTitle')
   const { list, reload, loadMore } = useItemQuery(filter)
 
   useEffect(() => {
@@ -35,12 +37,12 @@ export default function ItemsPage() {
   }
   if (list.items.length === 0 && list.status !== 'ready') return <LoadingRows rows={6} />
   if (list.total === 0) {
-    return <EmptyState title='这里暂时没有事项' description='可以返回换个分类,或在首页搜索您要办的事。' />
+    return <EmptyState title={t('items.emptyTitle')} description={t('items.emptyHint')} />
   }
   return (
     <PageRoot className='items-page'>
       <Text className='items-page__title' {...a11y({ role: 'heading', level: 1 })}>
-        {title} · 共 {list.total} 项
+        {t('items.count', { title, count: list.total })}
       </Text>
       {list.items.map((item) => (
         <ItemCard key={item.code} item={item} />

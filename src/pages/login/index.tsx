@@ -13,10 +13,14 @@ import { openPage, paths, returnAfterSignIn, routeParam } from '@/navigation'
 import { useCountdown } from './useCountdown'
 import './index.scss'
 import PageRoot from '@/components/PageRoot'
+import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 
 type Field = 'phone' | 'code' | 'consent' | 'form'
 
 export default function PhoneSignIn() {
+  const t = useT()
+  usePageTitle('login.pageTitle')
   const back = routeParam(useRouter().params, 'back')
   const sendSmsCode = useSessionStore((state) => state.sendSmsCode)
   const signInWithSms = useSessionStore((state) => state.signInWithSms)
@@ -31,7 +35,7 @@ export default function PhoneSignIn() {
   const phone = normalizeMobile(phoneInput)
 
   async function requestCode() {
-    if (!phone) return setErrors({ phone: '请输入11位手机号码' })
+    if (!phone) return setErrors({ phone: t('login.phoneMissing') })
     setErrors({})
     setBusy('send')
     try {
@@ -50,9 +54,9 @@ export default function PhoneSignIn() {
 
   async function signIn() {
     const problems: Partial<Record<Field, string>> = {}
-    if (!phone) problems.phone = '请输入11位手机号码'
-    if (!/^\d{6}$/.test(code)) problems.code = '请输入短信里的6位验证码'
-    if (!consented) problems.consent = '请先阅读并同意个人信息保护说明'
+    if (!phone) problems.phone = t('login.phoneMissing')
+    if (!/^\d{6}$/.test(code)) problems.code = t('login.codeMissing')
+    if (!consented) problems.consent = t('login.consentMissing')
     setErrors(problems)
     if (Object.keys(problems).length > 0 || !phone) return
     setBusy('verify')
@@ -70,50 +74,50 @@ export default function PhoneSignIn() {
   return (
     <PageRoot className='phone-sign-in'>
       <Text className='phone-sign-in__title' {...a11y({ role: 'heading', level: 1 })}>
-        手机号登录
+        {t('login.title')}
       </Text>
-      <Text className='phone-sign-in__intro'>登录后可以预约办事、远程取号、查看办件进度。第一次登录会自动注册。</Text>
+      <Text className='phone-sign-in__intro'>{t('login.intro')}</Text>
       <FormField
-        label='手机号码'
+        label={t('login.phone')}
         type='digits'
         maxlength={16}
         value={phoneInput}
-        placeholder='11位手机号码'
+        placeholder={t('login.phonePlaceholder')}
         error={errors.phone}
         onChange={setPhoneInput}
       />
       <FormField
-        label='短信验证码'
+        label={t('login.code')}
         type='digits'
         maxlength={6}
         value={code}
-        placeholder='6位数字'
+        placeholder={t('login.codePlaceholder')}
         error={errors.code}
-        hint={sentTo ? `验证码已发送到 ${maskPhone(sentTo)},5分钟内有效` : undefined}
+        hint={sentTo ? t('login.codeSent', { phone: maskPhone(sentTo) }) : undefined}
         onChange={(value) => setCode(value.replace(/\D/g, ''))}
         action={
           <Pressable
             className={`phone-sign-in__send${resendIn > 0 || busy ? ' phone-sign-in__send--disabled' : ''}`}
-            label={resendIn > 0 ? `${resendIn}秒后可重新获取` : '获取验证码'}
+            label={resendIn > 0 ? t('login.resendInLabel', { seconds: resendIn }) : t('login.sendCode')}
             onPress={() => {
               if (resendIn <= 0 && !busy) void requestCode()
             }}
           >
-            {busy === 'send' ? '发送中…' : resendIn > 0 ? `${resendIn}秒后重发` : sentTo ? '重新获取' : '获取验证码'}
+            {busy === 'send' ? t('login.sending') : resendIn > 0 ? t('login.resendIn', { seconds: resendIn }) : sentTo ? t('login.resend') : t('login.sendCode')}
           </Pressable>
         }
       />
-      <ConsentCheck checked={consented} onChange={setConsented} error={errors.consent} label='我已阅读并同意个人信息保护说明'>
-        办事通只为办事使用您的手机号:登录、接收办件通知。手机号、身份证号加密保存,只有您本人和经授权的工作人员能看到完整号码,工作人员每次查看都有记录。您可以随时在“我的”里注销账号,个人信息随之删除。
+      <ConsentCheck checked={consented} onChange={setConsented} error={errors.consent} label={t('login.consent')}>
+        {t('login.consentText')}
       </ConsentCheck>
       {errors.form ? (
         <Text className='phone-sign-in__error' {...a11y({ role: 'alert' })}>
           {errors.form}
         </Text>
       ) : null}
-      <ActionButton block onPress={() => void signIn()}>{busy === 'verify' ? '正在登录…' : '登录'}</ActionButton>
+      <ActionButton block onPress={() => void signIn()}>{busy === 'verify' ? t('login.signingIn') : t('login.submit')}</ActionButton>
       <Pressable className='phone-sign-in__staff' role='link' onPress={() => openPage(paths.staffLogin)}>
-        工作人员登录 ›
+        {t('login.staff')}
       </Pressable>
     </PageRoot>
   )

@@ -6,24 +6,31 @@ import Pressable from '@/components/Pressable'
 import Section from '@/components/Section'
 import { ErrorState, LoadingRows } from '@/components/StatusViews'
 import { confirmAction, notify } from '@/dialogs'
+import { useT } from '@/i18n/useT'
 
-const CLIENT_LABELS: Record<string, string> = { weapp: '微信小程序', h5: '手机浏览器', staff: '工作人员登录', dev: '演示登录' }
+const KNOWN_CLIENTS = ['weapp', 'h5', 'staff', 'dev'] as const
+
+function isKnownClient(client: string): client is (typeof KNOWN_CLIENTS)[number] {
+  return (KNOWN_CLIENTS as readonly string[]).includes(client)
+}
 
 /** Where I am signed in, so a lost phone can be signed out from another one. */
 export default function DevicesSection() {
+  const t = useT()
   const devices = useSessionStore((state) => state.devices)
   const loadDevices = useSessionStore((state) => state.loadDevices)
   const signOutDevice = useSessionStore((state) => state.signOutDevice)
+  const clientName = (client: string) => (isKnownClient(client) ? t(`client.${client}`) : client)
   useEffect(() => {
     void loadDevices({ refresh: true })
   }, [loadDevices])
 
   async function endOther(id: string) {
-    if (!(await confirmAction('退出这台设备', '那台设备需要重新登录。', '退出'))) return
+    if (!(await confirmAction(t('me.endDeviceTitle'), t('me.endDeviceConfirm'), t('me.endDevice')))) return
     try {
       await signOutDevice(id)
     } catch {
-      notify('没有成功,请稍后再试')
+      notify(t('me.failedTryLater'))
     }
   }
 
@@ -35,17 +42,17 @@ export default function DevicesSection() {
       <View key={device.id} className='me__device'>
         <View>
           <Text className='me__device-name'>
-            {CLIENT_LABELS[device.client] ?? device.client}
-            {device.current ? '(本机)' : ''}
+            {clientName(device.client)}
+            {device.current ? t('me.thisDevice') : ''}
           </Text>
-          <Text className='me__device-time'>最近使用 {dayjs(device.lastUsedAt).format('M月D日 HH:mm')}</Text>
+          <Text className='me__device-time'>{t('me.lastUsed', { time: dayjs(device.lastUsedAt).format(t('me.lastUsedFormat')) })}</Text>
         </View>
         {device.current ? null : (
-          <Pressable className='me__device-end' role='button' label={`退出${CLIENT_LABELS[device.client] ?? '该设备'}的登录`} onPress={() => void endOther(device.id)}>
-            退出
+          <Pressable className='me__device-end' role='button' label={t('me.endDeviceLabel', { device: isKnownClient(device.client) ? t(`client.${device.client}`) : t('me.someDevice') })} onPress={() => void endOther(device.id)}>
+            {t('me.endDevice')}
           </Pressable>
         )}
       </View>
     ))
-  return <Section title='登录的设备'>{body}</Section>
+  return <Section title={t('me.devices')}>{body}</Section>
 }

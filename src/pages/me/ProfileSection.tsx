@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Profile, ProfileUpdate } from '@/domain/contract'
-import { checkIdNumber, idNumberProblemText } from '@/domain/identity'
+import { checkIdNumber } from '@/domain/identity'
 import { shanghaiTime } from '@/domain/clockTime'
 import { apiErrorOf } from '@/stores/resource'
 import { useSessionStore } from '@/stores/session'
@@ -12,10 +12,12 @@ import Pressable from '@/components/Pressable'
 import Section from '@/components/Section'
 import { ErrorState, LoadingRows } from '@/components/StatusViews'
 import { notify } from '@/dialogs'
+import { useT } from '@/i18n/useT'
 
 type Field = 'name' | 'idNumber' | 'address' | 'consent' | 'form'
 
 function ProfileForm({ profile, onDone }: { profile: Profile; onDone(): void }) {
+  const t = useT()
   const updateProfile = useSessionStore((state) => state.updateProfile)
   const [name, setName] = useState(profile.user.name ?? '')
   const [idNumber, setIdNumber] = useState(profile.idNumber ?? '')
@@ -32,9 +34,9 @@ function ProfileForm({ profile, onDone }: { profile: Profile; onDone(): void }) 
     if (address.trim()) update.address = address.trim()
     if (idChanged && idNumber.trim()) {
       const check = checkIdNumber(idNumber, shanghaiTime(new Date()).date)
-      if (!check.ok) problems.idNumber = idNumberProblemText[check.problem]
+      if (!check.ok) problems.idNumber = t(`id.${check.problem}`)
       else update.idNumber = check.idNumber
-      if (!consent) problems.consent = '填写身份证号码前,请先同意敏感个人信息处理规则'
+      if (!consent) problems.consent = t('me.idConsentMissing')
       update.sensitiveConsent = consent
     }
     setErrors(problems)
@@ -42,7 +44,7 @@ function ProfileForm({ profile, onDone }: { profile: Profile; onDone(): void }) 
     setSaving(true)
     try {
       await updateProfile(update)
-      notify('已保存')
+      notify(t('me.saved'))
       onDone()
     } catch (raw) {
       const error = apiErrorOf(raw)
@@ -56,26 +58,26 @@ function ProfileForm({ profile, onDone }: { profile: Profile; onDone(): void }) 
 
   return (
     <View className='me__form'>
-      <FormField label='姓名' value={name} maxlength={40} error={errors.name} onChange={setName} />
+      <FormField label={t('me.name')} value={name} maxlength={40} error={errors.name} onChange={setName} />
       <FormField
-        label='身份证号码'
+        label={t('me.idNumberField')}
         type='idcard'
         value={idNumber}
         maxlength={18}
-        hint='用于预约和申办时自动填写'
+        hint={t('me.idNumberHint')}
         error={errors.idNumber}
         onChange={setIdNumber}
       />
       {idChanged ? (
-        <ConsentCheck checked={consent} onChange={setConsent} error={errors.consent} label='我同意办事通处理我的身份证号码'>
-          身份证号码属于敏感个人信息。它只用于核验身份和自动填写办事表单,加密保存,不会提供给办事以外的任何人;窗口工作人员查看时会留下记录。
+        <ConsentCheck checked={consent} onChange={setConsent} error={errors.consent} label={t('me.idConsent')}>
+          {t('me.idConsentText')}
         </ConsentCheck>
       ) : null}
-      <FormField label='常住地址' value={address} maxlength={120} error={errors.address} onChange={setAddress} />
+      <FormField label={t('me.addressField')} value={address} maxlength={120} error={errors.address} onChange={setAddress} />
       {errors.form ? <Text className='me__error'>{errors.form}</Text> : null}
-      <ActionButton block onPress={() => void save()}>{saving ? '正在保存…' : '保存'}</ActionButton>
+      <ActionButton block onPress={() => void save()}>{saving ? t('me.saving') : t('me.save')}</ActionButton>
       <ActionButton block primary={false} onPress={onDone}>
-        取消
+        {t('common.cancel')}
       </ActionButton>
     </View>
   )
@@ -83,6 +85,7 @@ function ProfileForm({ profile, onDone }: { profile: Profile; onDone(): void }) 
 
 /** My own data: shown to me (its owner), with the ID number masked on screen for people looking over a shoulder. */
 export default function ProfileSection() {
+  const t = useT()
   const profile = useSessionStore((state) => state.profile)
   const loadProfile = useSessionStore((state) => state.loadProfile)
   const [editing, setEditing] = useState(false)
@@ -97,13 +100,13 @@ export default function ProfileSection() {
   else
     body = (
       <View className='me__facts'>
-        <Text className='me__fact'>手机号码:{profile.data.phone ?? '未绑定'}</Text>
-        <Text className='me__fact'>身份证号码:{profile.data.idNumberMasked ?? '未填写'}</Text>
-        <Text className='me__fact'>常住地址:{profile.data.address ?? '未填写'}</Text>
+        <Text className='me__fact'>{t('me.phone', { value: profile.data.phone ?? t('me.notBound') })}</Text>
+        <Text className='me__fact'>{t('me.idNumber', { value: profile.data.idNumberMasked ?? t('me.notFilled') })}</Text>
+        <Text className='me__fact'>{t('me.address', { value: profile.data.address ?? t('me.notFilled') })}</Text>
         <Pressable className='me__edit' role='button' onPress={() => setEditing(true)}>
-          修改个人信息
+          {t('me.edit')}
         </Pressable>
       </View>
     )
-  return <Section title='个人信息'>{body}</Section>
+  return <Section title={t('me.profile')}>{body}</Section>
 }

@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
-import { roleLabels } from '@/domain/roles'
 import { useSessionStore } from '@/stores/session'
 import ActionButton from '@/components/ActionButton'
 import Pressable from '@/components/Pressable'
@@ -14,9 +13,13 @@ import ProfileSection from './ProfileSection'
 import DevicesSection from './DevicesSection'
 import PageRoot from '@/components/PageRoot'
 import DisplayModeSwitch from '@/components/DisplayModeSwitch'
+import LanguageSwitch from '@/components/LanguageSwitch'
 import './index.scss'
+import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 
 function SignedOut() {
+  const t = useT()
   const reason = useSessionStore((state) => state.signedOutBecause)
   const signInWithWechat = useSessionStore((state) => state.signInWithWechat)
   const [trying, setTrying] = useState(false)
@@ -25,35 +28,36 @@ function SignedOut() {
     setTrying(true)
     const ok = await signInWithWechat()
     setTrying(false)
-    if (!ok) notify('微信登录没有成功,请用手机号登录')
+    if (!ok) notify(t('me.wechatFailed'))
   }
 
   return (
     <View className='me__signed-out'>
       <Text className='me__title' {...a11y({ role: 'heading', level: 1 })}>
-        您还没有登录
+        {t('me.notSignedIn')}
       </Text>
       {reason ? (
         <Text className='me__notice' {...a11y({ role: 'alert' })}>
           {reason}
         </Text>
       ) : null}
-      <Text className='me__intro'>查办事指南不用登录。预约、远程取号、查看自己的办件进度需要先登录。</Text>
-      {canSignInWithWechat ? <ActionButton block onPress={() => void retryWechat()}>{trying ? '正在登录…' : '微信一键登录'}</ActionButton> : null}
+      <Text className='me__intro'>{t('me.signedOutIntro')}</Text>
+      {canSignInWithWechat ? <ActionButton block onPress={() => void retryWechat()}>{trying ? t('login.signingIn') : t('me.wechatSignIn')}</ActionButton> : null}
       <ActionButton block primary={!canSignInWithWechat} onPress={() => openPage(paths.login(paths.me))}>
-        手机号登录
+        {t('me.phoneSignIn')}
       </ActionButton>
       <Pressable className='me__staff' role='link' onPress={() => openPage(paths.progress())}>
-        不登录,按办件编号查进度 ›
+        {t('me.progressSignedOut')}
       </Pressable>
       <Pressable className='me__staff' role='link' onPress={() => openPage(paths.staffLogin)}>
-        工作人员登录 ›
+        {t('login.staff')}
       </Pressable>
     </View>
   )
 }
 
 function SignedIn() {
+  const t = useT()
   const user = useSessionStore((state) => state.user)!
   const signOut = useSessionStore((state) => state.signOut)
   const closeAccount = useSessionStore((state) => state.closeAccount)
@@ -62,21 +66,21 @@ function SignedIn() {
   usePullToRefresh(() => Promise.all([loadProfile({ refresh: true }), loadDevices({ refresh: true })]))
 
   async function askToSignOut() {
-    if (await confirmAction('退出登录', '退出后,这台设备上需要重新登录才能预约和查看进度。', '退出')) await signOut()
+    if (await confirmAction(t('me.signOut'), t('me.signOutConfirm'), t('me.signOutAction'))) await signOut()
   }
 
   async function askToClose() {
-    if (!(await confirmAction('注销账号', '注销后,您的手机号、身份证号和地址将被删除,所有设备都会退出登录。', '继续'))) return
-    if (!(await confirmAction('再次确认注销', '注销不能撤销。确定要注销账号吗?', '确定注销'))) return
+    if (!(await confirmAction(t('me.close'), t('me.closeConfirm'), t('me.continue')))) return
+    if (!(await confirmAction(t('me.closeAgain'), t('me.closeAgainConfirm'), t('me.closeAction')))) return
     try {
       await closeAccount()
-      notify('账号已注销')
+      notify(t('me.closed'))
     } catch {
-      notify('注销没有成功,请稍后再试')
+      notify(t('me.closeFailed'))
     }
   }
 
-  const who = user.name ?? user.phoneMasked ?? user.username ?? '已登录'
+  const who = user.name ?? user.phoneMasked ?? user.username ?? t('me.signedIn')
   return (
     <View>
       <View className='me__card'>
@@ -84,34 +88,34 @@ function SignedIn() {
           {who}
         </Text>
         <Text className='me__role'>
-          {roleLabels[user.role]}
+          {t(`role.${user.role}`)}
           {user.phoneMasked && user.name ? ` · ${user.phoneMasked}` : ''}
           {user.gridId ? ` · ${user.gridName ?? user.gridId}` : ''}
           {user.hallId ? ` · ${user.hallName ?? user.hallId}` : ''}
         </Text>
       </View>
-      <Section title='办件'>
+      <Section title={t('me.applications')}>
         <Pressable className='me__staff' role='link' onPress={() => openPage(paths.myApplications)}>
-          我的办件 ›
+          {t('me.myApplications')}
         </Pressable>
         <Pressable className='me__staff' role='link' onPress={() => openPage(paths.progress())}>
-          按办件编号查进度 ›
+          {t('me.progressLookup')}
         </Pressable>
         {user.role === 'window_staff' ? (
           <Pressable className='me__staff' role='link' onPress={() => openPage(paths.staffApplications())}>
-            办件受理(工作人员) ›
+            {t('me.staffApplications')}
           </Pressable>
         ) : null}
       </Section>
       {user.role === 'citizen' ? <ProfileSection /> : null}
       <DevicesSection />
-      <Section title='账号'>
+      <Section title={t('me.account')}>
         <ActionButton block primary={false} onPress={() => void askToSignOut()}>
-          退出登录
+          {t('me.signOut')}
         </ActionButton>
         {user.role === 'citizen' ? (
           <Pressable className='me__close' role='button' onPress={() => void askToClose()}>
-            注销账号
+            {t('me.close')}
           </Pressable>
         ) : null}
       </Section>
@@ -120,12 +124,17 @@ function SignedIn() {
 }
 
 export default function Me() {
+  const t = useT()
   const signedIn = useSessionStore((state) => state.user !== null)
+  usePageTitle('me.pageTitle')
   return (
     <PageRoot className='me'>
       {signedIn ? <SignedIn /> : <SignedOut />}
-      <Section title='显示'>
+      <Section title={t('me.display')}>
         <DisplayModeSwitch />
+      </Section>
+      <Section title={t('language.title')}>
+        <LanguageSwitch />
       </Section>
     </PageRoot>
   )

@@ -5,6 +5,7 @@ import { StaleNotice } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
 import { openPage, paths } from '@/navigation'
 import { useSuggestions } from './useSuggestions'
+import { useT } from '@/i18n/useT'
 
 interface SuggestionListProps {
   query: string
@@ -16,11 +17,12 @@ interface SuggestionListProps {
 
 /** As-you-type completions under the search field, matched parts highlighted; tapping one opens its guide. */
 export default function SuggestionList({ query, onSearch, onOpen }: SuggestionListProps) {
+  const t = useT()
   const suggestions = useSuggestions(query)
   return (
-    <View className='search-suggestions' {...a11y({ role: 'list', label: '搜索联想' })}>
-      <Pressable className='search-suggestions__all' label={`搜索“${query}”的全部结果`} onPress={onSearch}>
-        <Text>搜索“{query}”</Text>
+    <View className='search-suggestions' {...a11y({ role: 'list', label: t('search.suggestions') })}>
+      <Pressable className='search-suggestions__all' label={t('search.searchForLabel', { query })} onPress={onSearch}>
+        <Text>{t('search.searchFor', { query })}</Text>
         <Text className='search-suggestions__arrow'>›</Text>
       </Pressable>
       {suggestions.status === 'error' && suggestions.error ? (

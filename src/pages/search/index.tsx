@@ -15,12 +15,16 @@ import PopularItems from './PopularItems'
 import { NothingFound, SearchHelp } from './SearchHelp'
 import './index.scss'
 import PageRoot from '@/components/PageRoot'
+import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 
 /**
  * Three states: nothing typed (recent searches, what people do most, help), typing (completions as you type),
  * and searched (every result, ranked, after the search key or the "搜索…" row, or from a link with ?q=).
  */
 export default function SearchPage() {
+  const t = useT()
+  usePageTitle('search.pageTitle')
   const initial = routeParam(useRouter().params, 'q')
   const [query, setQuery] = useState(initial)
   const [searched, setSearched] = useState(initial.trim())
@@ -50,7 +54,7 @@ export default function SearchPage() {
 
       {!typed ? (
         <View className='search-start'>
-          <Text className='search-start__hint'>输入您要办的事,例如“身份证”“社保卡”“开饭店”,拼音也行。</Text>
+          <Text className='search-start__hint'>{t('search.startHint')}</Text>
           <RecentSearches onPick={search} />
           <PopularItems />
           <SearchHelp />
@@ -60,13 +64,13 @@ export default function SearchPage() {
       ) : list.status === 'error' && list.items.length === 0 ? (
         <ErrorState error={list.error} onRetry={() => void reload()} />
       ) : list.status !== 'ready' && list.items.length === 0 ? (
-        <LoadingRows rows={4} label='正在搜索' />
+        <LoadingRows rows={4} label={t('search.searching')} />
       ) : list.total === 0 ? (
         <NothingFound query={searched} suggestions={list.suggestions} />
       ) : (
         <View className='search-page__results'>
           <Text className='search-page__count' {...a11y({ role: 'status', live: 'polite' })}>
-            {`找到 ${list.total} 个事项`}
+            {t('search.found', { count: list.total })}
           </Text>
           {list.items.map((item) => (
             <ItemCard key={item.code} item={item} />

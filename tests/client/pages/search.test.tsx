@@ -7,6 +7,9 @@ import { setRouterParams } from '../../support/taro'
 import { useRecentSearchesStore } from '@/stores/recentSearches'
 import SearchPage from '@/pages/search/index'
 
+/** An item card's accessible name is its content; how pieces are spaced depends on the highlight split. */
+const cardNamed = (start: string) => (name: string) => name.replace(/\s/g, '').startsWith(start)
+
 const API = 'http://banshi.test/api/v1'
 const box = () => screen.getByRole('searchbox', { name: '搜索办事事项' })
 
@@ -64,7 +67,7 @@ describe('search page: results', () => {
     render(<SearchPage />)
     await user.type(box(), '身份证{Enter}')
     expect(await screen.findByText('找到 1 个事项')).toBeInTheDocument()
-    const card = screen.getByRole('link', { name: /^居民身份证申领,深圳市公安局龙华分局,/ })
+    const card = screen.getByRole('link', { name: cardNamed('居民身份证申领深圳市公安局龙华分局') })
     expect(card.querySelector('.highlight')).toHaveTextContent('身份证')
     await user.click(card)
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/guide/index?code=010100010000' })
@@ -75,14 +78,14 @@ describe('search page: results', () => {
     render(<SearchPage />)
     await user.type(box(), '津贴')
     await user.click(screen.getByRole('button', { name: '搜索“津贴”的全部结果' }))
-    expect(await screen.findByRole('link', { name: /^高龄老人津贴申领,龙华区民政局,/ })).toBeInTheDocument()
+    expect(await screen.findByRole('link', { name: cardNamed('高龄老人津贴申领龙华区民政局') })).toBeInTheDocument()
   })
 
   it('starts from the query in the address', async () => {
     setRouterParams({ q: encodeURIComponent('津贴') })
     render(<SearchPage />)
     expect(box()).toHaveValue('津贴')
-    expect(await screen.findByRole('link', { name: /^高龄老人津贴申领,龙华区民政局,/ })).toBeInTheDocument()
+    expect(await screen.findByRole('link', { name: cardNamed('高龄老人津贴申领龙华区民政局') })).toBeInTheDocument()
   })
 
   it('helps when nothing matches: related topics, the topic list and the hotline', async () => {
@@ -131,7 +134,7 @@ describe('search page: nothing typed yet', () => {
     useRecentSearchesStore.setState({ queries: ['社保卡', '居住证'] })
     render(<SearchPage />)
     expect(screen.getByText(/输入您要办的事/)).toBeInTheDocument()
-    expect(await screen.findByRole('link', { name: /^高龄老人津贴申领,龙华区民政局,/ })).toBeInTheDocument()
+    expect(await screen.findByRole('link', { name: cardNamed('高龄老人津贴申领龙华区民政局') })).toBeInTheDocument()
     expect(screen.getByText('没找到?')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: '拨打12345咨询(政务服务便民热线)' })).toHaveAttribute('href', 'tel:12345')
 

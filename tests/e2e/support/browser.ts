@@ -17,14 +17,14 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** A mid-range Android phone. */
-export function phoneContext(browser: Browser): Promise<BrowserContext> {
+/** A mid-range Android phone, set to Chinese unless told otherwise. */
+export function phoneContext(browser: Browser, locale = 'zh-CN'): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale: 'zh-CN',
+    locale,
     userAgent:
       'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
   })

@@ -156,7 +156,8 @@ describe.each(dialects)('catalog import on %s', (dialect) => {
     await importCatalog(db, sample())
     const before = await counts(db)
     const broken = sample()
-    broken.items[5] = { ...broken.items[5], name: null as unknown as string } // NOT NULL violation mid-import
+    // Items are written first; this one then breaks the hall links, halfway through the import.
+    broken.items[5] = { ...broken.items[5], levels: null as unknown as ItemRecord['levels'] }
     await expect(importCatalog(db, broken)).rejects.toThrow()
     expect(await counts(db)).toEqual(before)
   })

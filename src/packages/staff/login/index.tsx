@@ -8,13 +8,17 @@ import { a11y } from '@/platform/a11y'
 import { paths, startOverAt } from '@/navigation'
 import './index.scss'
 import PageRoot from '@/components/PageRoot'
+import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 
-function minutesText(seconds: number): string {
-  return `${Math.max(1, Math.ceil(seconds / 60))}分钟`
+function minutesOf(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60))
 }
 
 /** Grid workers, window staff and administrators sign in with the account their administrator created. */
 export default function StaffSignIn() {
+  const t = useT()
+  usePageTitle('staffLogin.pageTitle')
   const signInAsStaff = useSessionStore((state) => state.signInAsStaff)
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
@@ -22,7 +26,7 @@ export default function StaffSignIn() {
   const [busy, setBusy] = useState(false)
 
   async function signIn() {
-    if (!username.trim() || !password) return setError('请输入用户名和密码')
+    if (!username.trim() || !password) return setError(t('staffLogin.missing'))
     setError(null)
     setBusy(true)
     try {
@@ -33,7 +37,7 @@ export default function StaffSignIn() {
       if (!failure) return
       setError(
         failure.code === 'ACCOUNT_LOCKED' && failure.retryAfterS
-          ? `${failure.message}(约${minutesText(failure.retryAfterS)}后可再试)`
+          ? t('staffLogin.retryAfter', { message: failure.message, minutes: minutesOf(failure.retryAfterS) })
           : failure.message,
       )
       setPassword('')
@@ -45,17 +49,17 @@ export default function StaffSignIn() {
   return (
     <PageRoot className='staff-sign-in'>
       <Text className='staff-sign-in__title' {...a11y({ role: 'heading', level: 1 })}>
-        工作人员登录
+        {t('staffLogin.title')}
       </Text>
-      <Text className='staff-sign-in__intro'>网格员、窗口工作人员和管理员使用单位分配的账号登录。忘记密码请联系管理员。</Text>
-      <FormField label='用户名' value={username} maxlength={64} onChange={setUsername} />
-      <FormField label='密码' type='password' value={password} maxlength={256} onChange={setPassword} />
+      <Text className='staff-sign-in__intro'>{t('staffLogin.intro')}</Text>
+      <FormField label={t('staffLogin.username')} value={username} maxlength={64} onChange={setUsername} />
+      <FormField label={t('staffLogin.password')} type='password' value={password} maxlength={256} onChange={setPassword} />
       {error ? (
         <Text className='staff-sign-in__error' {...a11y({ role: 'alert' })}>
           {error}
         </Text>
       ) : null}
-      <ActionButton block onPress={() => void signIn()}>{busy ? '正在登录…' : '登录'}</ActionButton>
+      <ActionButton block onPress={() => void signIn()}>{busy ? t('login.signingIn') : t('login.submit')}</ActionButton>
     </PageRoot>
   )
 }

@@ -1,0 +1,2 @@
+// H5: React renders aria-* attributes on DOM elements as they are; nothing to register.
+export {}
