@@ -13,6 +13,7 @@ import { sendPhoto, type LocalPhoto } from '@/platform/photos'
 import { apiUrl, currentAccessToken, http } from './http'
 import { ApiError } from './apiError'
 import { errorMessage, isErrorCode } from '@/domain/errors'
+import { currentLanguage } from '@/i18n'
 
 export async function lookupProgress(no: string, phoneLast4: string, signal?: AbortSignal): Promise<ApplicationProgress> {
   return (await http.get<ApplicationProgress>('/applications/lookup', { params: { no, phoneLast4 }, signal })).data
@@ -37,12 +38,14 @@ export async function evaluateApplication(no: string, rating: Omit<EvaluationBod
 
 /** Sends one compressed photo; `onProgress` gets 0–1 while it goes. */
 export async function uploadMaterial(photo: LocalPhoto, onProgress: (fraction: number) => void): Promise<Upload> {
-  const answer = await sendPhoto(apiUrl('/uploads'), currentAccessToken(), photo, onProgress)
+  const token = currentAccessToken()
+  const headers: Record<string, string> = { 'Accept-Language': currentLanguage() === 'en' ? 'en' : 'zh-CN', ...(token ? { Authorization: `Bearer ${token}` } : {}) }
+  const answer = await sendPhoto(apiUrl('/uploads'), headers, photo, onProgress)
   if (answer.status === 201) return answer.body as Upload
   const error = (answer.body as { error?: { code?: string; message?: string } } | null)?.error
-  if (answer.status === 0) throw new ApiError('NETWORK_ERROR', errorMessage('NETWORK_ERROR'), null)
+  if (answer.status === 0) throw new ApiError('NETWORK_ERROR', errorMessage('NETWORK_ERROR', currentLanguage()), null)
   const code = error?.code ?? (answer.status === 413 ? 'UPLOAD_TOO_LARGE' : 'INTERNAL_ERROR')
-  throw new ApiError(code, error?.message ?? (isErrorCode(code) ? errorMessage(code) : errorMessage('INTERNAL_ERROR')), answer.status)
+  throw new ApiError(code, error?.message ?? errorMessage(isErrorCode(code) ? code : 'INTERNAL_ERROR', currentLanguage()), answer.status)
 }
 
 export function uploadUrl(id: string): string {

@@ -66,14 +66,14 @@ export async function compressPhoto(photo: LocalPhoto): Promise<LocalPhoto> {
   return { path: URL.createObjectURL(blob), size: blob.size, width: canvas.width, height: canvas.height, blob }
 }
 
-export function sendPhoto(url: string, token: string | null, photo: LocalPhoto, onProgress: (fraction: number) => void): Promise<SendAnswer> {
+/** `headers`: the bearer token and the language the answer's messages should be in. */
+export function sendPhoto(url: string, headers: Record<string, string>, photo: LocalPhoto, onProgress: (fraction: number) => void): Promise<SendAnswer> {
   return new Promise((resolve) => {
     const form = new FormData()
     form.append('file', photo.blob!, 'photo.jpg')
     const xhr = new XMLHttpRequest()
     xhr.open('POST', url)
-    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
-    xhr.setRequestHeader('Accept-Language', 'zh-CN')
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total)
     }

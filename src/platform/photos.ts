@@ -40,13 +40,14 @@ export async function compressPhoto(photo: LocalPhoto): Promise<LocalPhoto> {
   return best
 }
 
-export function sendPhoto(url: string, token: string | null, photo: LocalPhoto, onProgress: (fraction: number) => void): Promise<SendAnswer> {
+/** `headers`: the bearer token and the language the answer's messages should be in. */
+export function sendPhoto(url: string, headers: Record<string, string>, photo: LocalPhoto, onProgress: (fraction: number) => void): Promise<SendAnswer> {
   return new Promise((resolve) => {
     const task = Taro.uploadFile({
       url,
       filePath: photo.path,
       name: 'file',
-      header: token ? { Authorization: `Bearer ${token}` } : {},
+      header: headers,
       success: (result) => {
         let body: unknown = null
         try {

@@ -27,10 +27,11 @@ beforeEach(() => {
   sent = 0
   photos.pickPhoto.mockResolvedValue(ORIGINAL)
   photos.compressPhoto.mockResolvedValue(COMPRESSED)
-  photos.sendPhoto.mockImplementation(async (_url, token, _photo, onProgress) => {
+  photos.sendPhoto.mockImplementation(async (_url, headers, _photo, onProgress) => {
     onProgress(0.5)
     sent += 1
-    return token ? { status: 201, body: { id: `upload-${sent}`, size: 420_000, mime: 'image/jpeg' } } : { status: 401, body: null }
+    expect(headers['Accept-Language']).toBe('zh-CN')
+    return headers.Authorization ? { status: 201, body: { id: `upload-${sent}`, size: 420_000, mime: 'image/jpeg' } } : { status: 401, body: null }
   })
 })
 
