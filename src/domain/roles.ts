@@ -3,10 +3,3 @@ export const ROLES = ['citizen', 'grid_worker', 'window_staff', 'admin'] as cons
 export type Role = (typeof ROLES)[number]
 export type StaffRole = Exclude<Role, 'citizen'>
 export const STAFF_ROLES: readonly StaffRole[] = ['grid_worker', 'window_staff', 'admin']
-
-export const roleLabels: Record<Role, string> = {
-  citizen: '居民',
-  grid_worker: '网格员',
-  window_staff: '窗口工作人员',
-  admin: '管理员',
-}
