@@ -172,6 +172,112 @@ export const errorMessages = {
     zh: '没有找到要评价的服务,请从您的办件或预约中进入评价',
     en: 'The service to rate could not be found. Please rate it from your applications or appointments.',
   },
+  // Live queue (排队叫号).
+  HALL_CLOSED: {
+    zh: '大厅现在不在办公时间,不能取号;请查看今天的办公时间,开门后再来取号',
+    en: 'The hall is closed now, so numbers cannot be taken. Check today\'s hours and take a number once it opens.',
+  },
+  TICKET_EXISTS: {
+    zh: '您在这个大厅已经有一个排队号了,请先使用或取消它',
+    en: 'You already have a number at this hall. Use it or cancel it first.',
+  },
+  CATEGORY_NOT_FOUND: {
+    zh: '这个大厅没有这类业务的排队,请重新选择业务类别',
+    en: 'This hall has no queue for that kind of business. Please choose another.',
+  },
+  TICKET_NOT_FOUND: {
+    zh: '没有找到这个排队号,请返回重新取号',
+    en: 'This queue number could not be found. Please go back and take a number again.',
+  },
+  TICKET_NOT_ACTIVE: {
+    zh: '这个号已经叫过、办完或取消了,请刷新查看最新状态',
+    en: 'This number has already been called, served or cancelled. Refresh to see where it stands.',
+  },
+  QUEUE_EMPTY: {
+    zh: '当前没有等候的号',
+    en: 'Nobody is waiting right now.',
+  },
+  WINDOW_NOT_FOUND: {
+    zh: '这个大厅没有这个窗口号,请重新选择窗口',
+    en: 'This hall has no window with that number. Please choose your window again.',
+  },
+  INTEGRATION_KEY_INVALID: {
+    zh: '接口密钥无效,请联系系统管理员',
+    en: 'The API key is not valid. Please contact the administrator.',
+  },
+  WEBSOCKET_REQUIRED: {
+    zh: '实时连接需要 WebSocket,请刷新页面',
+    en: 'The live feed needs a WebSocket connection. Please reload the page.',
+  },
+  // Appointments (网上预约).
+  SLOT_NOT_FOUND: {
+    zh: '没有找到这个预约时段,请重新选择',
+    en: 'This time slot could not be found. Please choose another.',
+  },
+  SLOT_FULL: {
+    zh: '该时段已约满,请选择其他时段',
+    en: 'This time slot is fully booked. Please choose another.',
+  },
+  SLOT_IN_PAST: {
+    zh: '这个时段已经过去或不在办公时间,请选择之后的时段',
+    en: 'This time slot has passed or is outside opening hours. Please choose a later one.',
+  },
+  DUPLICATE_BOOKING: {
+    zh: '您当天已经预约过这个事项了,可以在"我的预约"里查看或改期',
+    en: 'You already have an appointment for this service that day. See or change it in My appointments.',
+  },
+  BOOKING_SUSPENDED: {
+    zh: '30天内3次预约未到,网上预约已暂停7天;暂停期间可直接到大厅取号办理',
+    en: 'Three missed appointments in 30 days: online booking is paused for 7 days. You can still take a number at the hall.',
+  },
+  TOO_LATE_TO_CANCEL: {
+    zh: '开始前30分钟内不能取消或改期;如不能按时到达,请点"我会晚到"或联系大厅',
+    en: 'Appointments cannot be cancelled or changed in the last 30 minutes. If you will be late, tap "I\'m running late" or call the hall.',
+  },
+  APPOINTMENT_NOT_FOUND: {
+    zh: '没有找到这个预约,请在"我的预约"中查看',
+    en: 'This appointment could not be found. Please look in My appointments.',
+  },
+  APPOINTMENT_NOT_ACTIVE: {
+    zh: '这个预约已取消、已签到或已过期,请刷新查看最新状态',
+    en: 'This appointment has been cancelled, checked in or has expired. Refresh to see where it stands.',
+  },
+  NOT_BOOKABLE: {
+    zh: '这个事项不需要预约,或这个大厅不办理;请直接到大厅取号',
+    en: 'This service cannot be booked at this hall. Please take a number at the hall.',
+  },
+  CHECK_IN_TOO_EARLY: {
+    zh: '预约开始前30分钟才能签到,请稍后再签到',
+    en: 'You can check in from 30 minutes before your appointment. Please try a little later.',
+  },
+  CHECK_IN_TOO_LATE: {
+    zh: '已超过签到时间,预约已失效;请到大厅现场取号,或重新预约',
+    en: 'Check-in time has passed and the appointment has lapsed. Take a number at the hall or book again.',
+  },
+  NOT_AT_HALL: {
+    zh: '您好像还不在大厅附近(500米内);到达后请扫大厅的二维码签到',
+    en: 'You do not seem to be near the hall (within 500 m) yet. When you arrive, scan the hall\'s QR code to check in.',
+  },
+  HALL_CODE_INVALID: {
+    zh: '这不是本次预约大厅的签到二维码,请扫描预约大厅张贴的二维码',
+    en: 'This is not the check-in code of your appointment\'s hall. Please scan the code posted in that hall.',
+  },
+  TOO_LATE_TO_DECLARE: {
+    zh: '预约已经开始,不能再申请晚到;请尽快到大厅并联系工作人员',
+    en: 'Your appointment has started, so it is too late to say you are running late. Please hurry and ask the staff.',
+  },
+  WAITLIST_EXISTS: {
+    zh: '您已经在这一天的候补名单里了',
+    en: 'You are already on the waiting list for that day.',
+  },
+  DAY_NOT_FULL: {
+    zh: '这一天还有空余时段,可以直接预约,不需要候补',
+    en: 'That day still has free slots; book one directly instead of joining the waiting list.',
+  },
+  WAITLIST_NOT_FOUND: {
+    zh: '没有找到这条候补记录,请刷新后查看',
+    en: 'This waiting-list entry could not be found. Please refresh.',
+  },
 } as const
 
 export type ErrorCode = keyof typeof errorMessages

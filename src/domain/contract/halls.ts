@@ -17,7 +17,8 @@ export const QueueCategorySchema = Type.Object({ id: Type.String(), name: Type.S
 
 export const QueueSummarySchema = Type.Object({
   waiting: Type.Integer({ minimum: 0 }),
-  estimatedWaitMin: Type.Integer({ minimum: 0 }),
+  estimatedWaitMin: Type.Integer({ minimum: 0, description: 'P50 wait for someone taking a number now' }),
+  estimatedWaitHighMin: Type.Integer({ minimum: 0, description: 'P80: the top of the range shown to people' }),
 })
 
 export const HallSchema = Type.Object(
@@ -36,7 +37,7 @@ export const HallSchema = Type.Object(
     openNow: Type.Boolean(),
     hoursToday: Type.Array(OpeningPeriodSchema, { description: 'Empty when the hall is closed today' }),
     selfService24h: Type.Boolean(),
-    queue: Type.Union([QueueSummarySchema, Type.Null()], { description: 'Live figures; null until live queue lands' }),
+    queue: Type.Union([QueueSummarySchema, Type.Null()], { description: 'Live figures over all categories; null when the hall runs no queue' }),
   },
   { $id: 'Hall' },
 )
