@@ -1,6 +1,11 @@
 // Every sentence the app shows, in Simplified Chinese (the default). Keys are grouped by where they appear;
 // `{name}` marks a value filled in at run time. en.ts must have exactly the same keys (TypeScript and a test check).
+import { queueZh } from './queue.zh'
+import { bookingZh } from './booking.zh'
+
 export const zh = {
+  ...queueZh,
+  ...bookingZh,
   'common.retry': '重试',
   'common.tapToRetry': '点此重试',
   'common.loading': '正在加载',

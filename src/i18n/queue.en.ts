@@ -1,0 +1,4 @@
+import type { queueZh } from './queue.zh'
+
+export const queueEn: Record<keyof typeof queueZh, string> = {
+}
