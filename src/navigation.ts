@@ -22,6 +22,19 @@ export const paths = {
   myApplications: '/packages/apply/mine/index',
   application: (no: string) => `/packages/apply/detail/index?no=${encodeURIComponent(no)}`,
   apply: (code: string) => `/packages/apply/form/index?code=${encodeURIComponent(code)}`,
+  /** Halls nearest first; with an item code, only the halls that handle it (从办事指南"在哪里办"). */
+  halls: (itemCode?: string) => (itemCode ? `/pages/halls/index?item=${encodeURIComponent(itemCode)}` : '/pages/halls/index'),
+  hall: (id: string) => `/pages/hall/index?id=${encodeURIComponent(id)}`,
+  ticket: (id: string) => `/pages/ticket/index?id=${encodeURIComponent(id)}`,
+  /** Staff home after sign-in: queue console and 办件. */
+  staffHome: '/packages/staff/index/index',
+  staffQueue: (hallId?: string, windowNo?: number) =>
+    hallId ? `/packages/staff/queue/index?hall=${encodeURIComponent(hallId)}${windowNo ? `&window=${windowNo}` : ''}` : '/packages/staff/queue/index',
+  /** Booking flow: from a guide (item code), optionally with the hall already chosen. */
+  book: (itemCode: string, hallId?: string) =>
+    `/packages/booking/book/index?item=${encodeURIComponent(itemCode)}${hallId ? `&hall=${encodeURIComponent(hallId)}` : ''}`,
+  appointment: (id: string) => `/packages/booking/detail/index?id=${encodeURIComponent(id)}`,
+  myAppointments: '/packages/booking/mine/index',
   staffApplications: (no?: string) => (no ? `/packages/staff/applications/index?no=${encodeURIComponent(no)}` : '/packages/staff/applications/index'),
 }
 
