@@ -24,6 +24,7 @@ import { CatalogSearch } from './modules/catalog/catalogSearch'
 import { ViewTally } from './modules/catalog/viewTally'
 import { applicationRoutes } from './modules/applications/routes'
 import { uploadRoutes } from './modules/uploads/routes'
+import { gridRoutes } from './modules/grid/routes'
 import { DiskBlobStorage, type BlobStorage } from './storage/blobStorage'
 
 declare module 'fastify' {
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes, { prefix: API_PREFIX })
   await app.register(adminRoutes, { prefix: API_PREFIX })
   await app.register(applicationRoutes, { prefix: API_PREFIX })
+  await app.register(gridRoutes, { prefix: API_PREFIX })
   await app.register(uploadRoutes(deps.blobs ?? new DiskBlobStorage(mkdtempSync(path.join(os.tmpdir(), 'banshi-uploads-')))), { prefix: API_PREFIX })
   openApiRoute(app)
 

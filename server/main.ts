@@ -11,6 +11,7 @@ import { webAppAvailable } from './plugins/webApp'
 import { DataKeyError, loadDataKey } from './security/keys'
 import { authSettingsFor, type AuthSettings } from './modules/auth/settings'
 import { DEMO_PASSWORD, ensureDemoAccounts, type DemoAccount } from './seed/demoAccounts'
+import { ensureDemoResidents } from './residents/demoResidents'
 import { purgeExpiredSignInData } from './modules/auth/retention'
 import { purgeExpiredIdempotencyKeys } from './http/idempotency'
 
@@ -64,6 +65,10 @@ async function main(): Promise<void> {
   const seeded = await ensureCatalog(database.db)
   if (seeded) app.log.info(seeded, 'catalog seeded from the bundled sample data')
   const demoAccounts: DemoAccount[] = config.demo ? await ensureDemoAccounts(database.db, clock.now()) : []
+  if (config.demo) {
+    const residents = await ensureDemoResidents(database.db, auth.cipher, clock.now())
+    if (residents > 0) app.log.info({ residents }, 'synthetic grid residents seeded (demo mode only)')
+  }
   const purge = () =>
     Promise.all([purgeExpiredSignInData(database.db, clock.now()), purgeExpiredIdempotencyKeys(database.db, clock.now())])
       .then(([purged, idempotencyKeys]) => app.log.info({ ...purged, idempotencyKeys }, 'expired sign-in data purged'))

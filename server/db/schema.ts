@@ -202,6 +202,35 @@ export interface EvaluationsTable {
   created_at: string
 }
 
+export interface ResidentsTable {
+  id: string
+  grid_id: string
+  name: string
+  sex: string
+  birth_date: string
+  id_number_enc: string
+  id_number_hash: string
+  phone_enc: string | null
+  address_enc: string
+  lat: number | null
+  lng: number | null
+  tags: string // JSON ResidentTag[]
+  covered_items: string // JSON string[]
+  snoozed_until: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ResidentVisitsTable {
+  id: string
+  resident_id: string
+  worker_id: string
+  at: string
+  outcome: string
+  item_code: string | null
+  note: string | null
+}
+
 export interface Database {
   items: ItemsTable
   item_topics: ItemTopicsTable
@@ -221,4 +250,6 @@ export interface Database {
   application_events: ApplicationEventsTable
   application_materials: ApplicationMaterialsTable
   evaluations: EvaluationsTable
+  residents: ResidentsTable
+  resident_visits: ResidentVisitsTable
 }

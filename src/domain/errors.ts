@@ -278,6 +278,15 @@ export const errorMessages = {
     zh: '没有找到这条候补记录,请刷新后查看',
     en: 'This waiting-list entry could not be found. Please refresh.',
   },
+  // Grid workers (网格员).
+  RESIDENT_NOT_FOUND: {
+    zh: '没有找到这位居民,可能不在您负责的网格内,请返回名单重新选择',
+    en: 'This resident could not be found; they may not be in your grid. Go back to the list and choose again.',
+  },
+  NO_GRID: {
+    zh: '您的账号还没有分配网格,请联系管理员',
+    en: 'Your account has no grid assigned yet. Please contact the administrator.',
+  },
 } as const
 
 export type ErrorCode = keyof typeof errorMessages

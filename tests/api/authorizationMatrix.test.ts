@@ -6,6 +6,7 @@ import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { createTestApp, dialects, postgresSkipReason, type TestApp } from './support/testApp'
 import { bearer, devSignIn, signInEveryRole } from './support/signIn'
 import { multipartBody, PHOTO_WITH_GPS, submitOnline, uploadId, WINDOW_ONLY_ITEM } from './support/applications'
+import { addResident } from './support/residents'
 
 if (postgresSkipReason) console.info(postgresSkipReason)
 
@@ -151,6 +152,26 @@ const CASES: Case[] = [
     route: '/api/v1/uploads/:id',
     request: async ({ app, sessions }) => ({ url: `/api/v1/uploads/${await uploadId(app, sessions.citizenA)}` }),
     expect: signedIn(404, { citizenA: 200 }),
+  },
+  // Grid workers: their own grid's residents only (grid1 works on the resident's grid, grid2 elsewhere).
+  { method: 'GET', route: '/api/v1/grid/residents', request: () => ({ url: '/api/v1/grid/residents?eligible=1' }), expect: onlyRoles(200, ['grid1', 'grid2']) },
+  {
+    method: 'GET',
+    route: '/api/v1/grid/residents/:id',
+    request: async ({ app }) => ({ url: `/api/v1/grid/residents/${await addResident(app)}` }),
+    expect: { ...onlyRoles(200, ['grid1', 'admin']), grid2: 404 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/grid/residents/:id/applicant',
+    request: async ({ app }) => ({ url: `/api/v1/grid/residents/${await addResident(app)}/applicant` }),
+    expect: { ...onlyRoles(200, ['grid1']), grid2: 404 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/grid/visits',
+    request: async ({ app }) => ({ url: '/api/v1/grid/visits', payload: { residentId: await addResident(app), outcome: 'not_home' } }),
+    expect: { ...onlyRoles(201, ['grid1']), grid2: 404 },
   },
 ]
 

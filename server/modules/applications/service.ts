@@ -185,6 +185,19 @@ export async function submitApplication(
 export async function myApplications(deps: AuthDeps, principal: Principal): Promise<ApplicationSummary[]> {
   const caller = await callerOf(deps.db, principal)
   const rows = await repo.listMine(deps.db, principal.userId, caller.phoneHash, MINE_LIMIT)
+  return applicationSummaries(deps, rows, principal.userId, (row) => isPersonServed(row, caller))
+}
+
+/**
+ * List entries as `viewerId` sees them: "on behalf" when someone else submitted, or a worker submitted for another
+ * person; a rating is offered only where `servesViewer` says the viewer is the person served.
+ */
+export async function applicationSummaries(
+  deps: AuthDeps,
+  rows: repo.ApplicationRow[],
+  viewerId: string,
+  servesViewer: (row: repo.ApplicationRow) => boolean,
+): Promise<ApplicationSummary[]> {
   const ids = rows.map((row) => row.id)
   const [events, evaluations] = await Promise.all([
     repo.eventsOf(deps.db, ids),
@@ -202,8 +215,8 @@ export async function myApplications(deps: AuthDeps, principal: Principal): Prom
       submittedAt: row.submitted_at,
       promisedDueDate: progress.promisedDueDate,
       overdue: progress.overdue,
-      onBehalf: row.submitted_by_role !== 'citizen' || row.submitted_by !== principal.userId,
-      canEvaluate: !rated.has(row.no) && canBeEvaluated(progress.status) && isPersonServed(row, caller),
+      onBehalf: row.submitted_by_role !== 'citizen' || row.submitted_by !== viewerId,
+      canEvaluate: !rated.has(row.no) && canBeEvaluated(progress.status) && servesViewer(row),
     }
   })
 }
