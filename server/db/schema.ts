@@ -170,6 +170,9 @@ export interface ApplicationsTable {
   submitted_by_role: string
   sensitive_consent_at: string | null
   submitted_at: string
+  /** Grid register entry, when a grid worker applied at the door. */
+  resident_id: string | null
+  eligibility_override: string | null
 }
 
 /** Append-only timeline; the latest row (highest seq) is the application's status. */

@@ -283,6 +283,10 @@ export const errorMessages = {
     zh: '没有找到这位居民,可能不在您负责的网格内,请返回名单重新选择',
     en: 'This resident could not be found; they may not be in your grid. Go back to the list and choose again.',
   },
+  NOT_ELIGIBLE: {
+    zh: '按登记信息,这位居民目前还不符合这个事项的条件;如确需申请,请填写原因后继续提交',
+    en: 'By the register, this resident does not qualify for this service yet. To apply anyway, give the reason and submit again.',
+  },
   NO_GRID: {
     zh: '您的账号还没有分配网格,请联系管理员',
     en: 'Your account has no grid assigned yet. Please contact the administrator.',

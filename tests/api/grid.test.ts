@@ -1,5 +1,6 @@
 import type { Session } from '@/domain/contract'
 import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
+import { insertStaffUser } from '../../server/modules/auth/repo'
 import { createTestApp, dialects, postgresSkipReason, WEDNESDAY_10AM, type TestApp } from './support/testApp'
 import { bearer, devSignIn, signInEveryRole } from './support/signIn'
 import { expectErrorBody } from './support/expectErrorBody'
@@ -123,6 +124,68 @@ describe.each(dialects)('grid workers on %s', (dialect) => {
     expect(detail.eligible).toEqual([])
     expect(detail.applications).toHaveLength(1)
     expect(detail.applications[0]).toMatchObject({ itemName: '高龄老人津贴申领', onBehalf: true, canEvaluate: false })
+  })
+
+  describe('applying at the door', () => {
+    async function doorApplication(residentId: string, extra: Record<string, unknown> = {}) {
+      const applicant = (await get(`/api/v1/grid/residents/${residentId}/applicant`, s.grid1)).json()
+      const materials = [await uploadId(t.app, s.grid1), await uploadId(t.app, s.grid1), await uploadId(t.app, s.grid1)]
+      return {
+        ...submitBody(materials),
+        itemCode: ALLOWANCE,
+        residentId,
+        applicant: { name: applicant.name, idNumber: applicant.idNumber, phone: applicant.phone },
+        consent: { sensitive: true, attestation: true, signatureUploadId: await uploadId(t.app, s.grid1) },
+        ...extra,
+      }
+    }
+    const submit = (payload: object, session = s.grid1) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/applications', headers: bearer(session), payload })
+
+    it("keeps the resident's signed consent with the materials, for the handling hall to see", async () => {
+      const id = await addResident(t.app, { birthDate: '1941-01-20', coveredItems: [CARD] })
+      const res = await submit(await doorApplication(id))
+      expect(res.statusCode).toBe(201)
+      expect(res.json().materials.map((m: { name: string }) => m.name)).toEqual([
+        '居民身份证', '居民户口簿', '本人银行账户信息', '居民授权确认(网格员上门代办)',
+      ])
+      const row = await t.database.db.selectFrom('applications').select(['resident_id', 'eligibility_override']).where('no', '=', res.json().no).executeTakeFirstOrThrow()
+      expect(row).toEqual({ resident_id: id, eligibility_override: null })
+    })
+
+    it('needs both the signature and the worker’s attestation', async () => {
+      const id = await addResident(t.app, { birthDate: '1941-01-20', coveredItems: [CARD] })
+      const body = await doorApplication(id)
+      expectErrorBody(await submit({ ...body, consent: { sensitive: true, attestation: true } }), 400, 'CONSENT_REQUIRED')
+      expectErrorBody(await submit({ ...body, consent: { ...body.consent, attestation: false } }), 400, 'CONSENT_REQUIRED')
+    })
+
+    it('warns with 409 NOT_ELIGIBLE before the resident qualifies, and accepts it with a reason that is recorded', async () => {
+      const id = await addResident(t.app, { birthDate: '1946-12-10', coveredItems: [CARD] }) // 80 in 15 days
+      const body = await doorApplication(id)
+      const warned = expectErrorBody(await submit(body), 409, 'NOT_ELIGIBLE')
+      expect(warned.error.details).toEqual({ itemCode: ALLOWANCE, residentId: id })
+      expect(await t.database.db.selectFrom('applications').select('id').where('resident_id', '=', id).execute()).toEqual([])
+
+      const res = await submit({ ...body, eligibilityOverride: { reason: '12月10日满80周岁,家属下月外出,提前申请' } })
+      expect(res.statusCode).toBe(201)
+      const hallId = res.json().hall.id
+      await insertStaffUser(t.database.db, { role: 'window_staff', username: `window-${hallId}`, name: '社区窗口', password_hash: 'x', grid_id: null, hall_id: hallId }, t.clock.now())
+      const hallStaff = await devSignIn(t.app, { username: `window-${hallId}` })
+      const staffView = await t.app.inject({ method: 'GET', url: `/api/v1/staff/applications/${res.json().no}`, headers: bearer(hallStaff) })
+      expect(staffView.json().eligibilityOverride).toBe('12月10日满80周岁,家属下月外出,提前申请')
+      const audit = await t.database.db.selectFrom('audit_log').select(['action', 'detail']).where('subject_id', '=', id).where('action', '=', 'application.eligibility_override').execute()
+      expect(audit).toEqual([{ action: 'application.eligibility_override', detail: ALLOWANCE }])
+    })
+
+    it("refuses another grid's resident and an applicant who is not the register entry", async () => {
+      const id = await addResident(t.app, { birthDate: '1941-01-20', coveredItems: [CARD] })
+      const body = await doorApplication(id)
+      expectErrorBody(await submit({ ...body, residentId: 'made-up' }), 404, 'RESIDENT_NOT_FOUND')
+      const other = await addResident(t.app, { birthDate: '1941-02-20', coveredItems: [CARD] })
+      expectErrorBody(await submit({ ...body, residentId: other }), 400, 'VALIDATION_FAILED')
+      expectErrorBody(await submit({ ...body, consent: { sensitive: true } }, s.citizenA), 400, 'VALIDATION_FAILED')
+    })
   })
 
   it('rejects a bad visit with 400 and writes nothing', async () => {

@@ -36,10 +36,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('item_code', 'varchar(32)')
     .addColumn('note', 'text')
     .execute()
+  // Applications made at the door: which register entry, and why the worker applied when the rules said not yet.
+  await db.schema.alterTable('applications').addColumn('resident_id', 'varchar(40)').execute()
+  await db.schema.alterTable('applications').addColumn('eligibility_override', 'text').execute()
+
   await db.schema.createIndex('resident_visits_resident').on('resident_visits').columns(['resident_id', 'at']).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('applications').dropColumn('eligibility_override').execute()
+  await db.schema.alterTable('applications').dropColumn('resident_id').execute()
   await db.schema.dropTable('resident_visits').execute()
   await db.schema.dropTable('residents').execute()
 }

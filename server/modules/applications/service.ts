@@ -20,6 +20,9 @@ import type { AuthDeps } from '../auth/sessions'
 import { newApplicationNo } from './applicationNo'
 import { callerOf, canFollow, isPersonServed, type Caller } from './access'
 import * as repo from './repo'
+import { recordAudit } from '../../audit'
+import { appliedItemsByIdHash, residentInGrid } from '../grid/repo'
+import { isEligibleFor } from '../../../src/domain/eligibility'
 import { toEvaluation, toProgress } from './view'
 
 const MINE_LIMIT = 100
@@ -121,6 +124,57 @@ async function checkedUploads(trx: Kysely<Database>, principal: Principal, ids: 
   })
 }
 
+/** The resident's consent, kept with the materials so the handling hall sees it with everything else. */
+export const CONSENT_MATERIAL_NAME = '居民授权确认(网格员上门代办)'
+
+interface DoorApplication {
+  residentId: string
+  signatureUploadId: string
+  overrideReason: string | null
+}
+
+/**
+ * A grid worker applying at a resident's door: the applicant must be that register entry, the resident's own
+ * consent must come with it (signature or signed form, plus the worker's attestation), and an item the rules say
+ * the resident does not qualify for needs the worker's reason (409 NOT_ELIGIBLE until given).
+ */
+async function doorCheck(
+  deps: AuthDeps,
+  trx: Kysely<Database>,
+  principal: Principal,
+  body: ApplicationSubmitBody,
+  itemCode: string,
+  idNumber: string,
+  today: string,
+): Promise<DoorApplication | null> {
+  if (body.residentId === undefined) return null
+  if (principal.role !== 'grid_worker') {
+    throw validationFailed([{ field: 'body.residentId', issue: 'only grid workers apply for a resident on the register' }])
+  }
+  const resident = await residentInGrid(trx, body.residentId, principal.gridId ?? '')
+  if (!resident) throw new AppError(404, 'RESIDENT_NOT_FOUND')
+  if (resident.id_number_hash !== deps.auth.cipher.lookupHash('idNumber', idNumber)) {
+    throw validationFailed([{ field: 'body.applicant.idNumber', issue: "not the resident's ID number on the register" }])
+  }
+  const signatureUploadId = body.consent?.signatureUploadId
+  if (!signatureUploadId || body.consent?.attestation !== true) {
+    throw new AppError(400, 'CONSENT_REQUIRED', {
+      fields: [{ field: 'body.consent', issue: "the resident's signature (or signed form) and the worker's attestation are needed" }],
+    })
+  }
+  const applied = (await appliedItemsByIdHash(trx, [resident.id_number_hash])).get(resident.id_number_hash)
+  const facts = {
+    birthDate: resident.birth_date,
+    tags: JSON.parse(resident.tags) as string[],
+    coveredItems: [...(JSON.parse(resident.covered_items) as string[]), ...(applied ?? [])],
+  }
+  const overrideReason = body.eligibilityOverride?.reason.trim() || null
+  if (!isEligibleFor(facts, itemCode, today) && !overrideReason) {
+    throw new AppError(409, 'NOT_ELIGIBLE', { itemCode, residentId: resident.id })
+  }
+  return { residentId: resident.id, signatureUploadId, overrideReason: isEligibleFor(facts, itemCode, today) ? null : overrideReason }
+}
+
 /**
  * Submits an application (citizen for themselves or someone else, grid worker on a resident's behalf). Runs inside
  * the idempotency transaction: the application, its first event and its materials are written together or not at all.
@@ -145,10 +199,13 @@ export async function submitApplication(
     throw new AppError(400, 'CONSENT_REQUIRED', { fields: [{ field: 'body.consent.sensitive', issue: 'must be true' }] })
   }
   const hallId = await handlingHall(trx, principal, item.code, body.hallId)
-  await checkedUploads(trx, principal, body.materials)
+  const door = await doorCheck(deps, trx, principal, body, item.code, idCheck.idNumber, today)
+  await checkedUploads(trx, principal, [...body.materials, ...(door?.signatureUploadId ? [door.signatureUploadId] : [])])
   const names = materialNamesFor(item, body)
   const missing = item.materials.filter((m) => m.required && !names.includes(m.name)).map((m) => m.name)
   if (missing.length > 0) throw new AppError(400, 'MATERIALS_MISSING', { missing })
+  const uploads = door ? [...body.materials, door.signatureUploadId] : body.materials
+  const uploadNames = door ? [...names, CONSENT_MATERIAL_NAME] : names
 
   let no = newApplicationNo(today)
   while (await repo.noTaken(trx, no)) no = newApplicationNo(today)
@@ -172,13 +229,20 @@ export async function submitApplication(
     submitted_by_role: principal.role,
     sensitive_consent_at: now.toISOString(),
     submitted_at: now.toISOString(),
+    resident_id: door?.residentId ?? null,
+    eligibility_override: door?.overrideReason ?? null,
   }
   await repo.insertApplication(
     trx,
     row,
     { application_id: id, seq: 1, stage: 'submitted', at: now.toISOString(), actor_id: principal.userId, note: null, detail: null },
-    body.materials.map((uploadId, position) => ({ application_id: id, position, upload_id: uploadId, name: names[position] })),
+    uploads.map((uploadId, position) => ({ application_id: id, position, upload_id: uploadId, name: uploadNames[position] })),
   )
+  if (door?.overrideReason) {
+    await recordAudit(trx, now, [
+      { actor: principal, action: 'application.eligibility_override', subjectId: door.residentId, ip: null, detail: item.code },
+    ])
+  }
   return applicationView(deps, trx, row, { principal, phoneHash: null })
 }
 

@@ -32,6 +32,7 @@ async function staffView(deps: AuthDeps, principal: Principal, row: repo.Applica
       address: cipher.openOrNull('address', row.applicant_address_enc),
     },
     itemMaterials: item ? (JSON.parse(item.materials) as Material[]).map((m) => m.name) : [],
+    eligibilityOverride: row.eligibility_override,
     nextStages: nextStages(stagesOf(events)).filter((stage): stage is StaffStage => (STAFF_STAGES as string[]).includes(stage)),
   }
 }

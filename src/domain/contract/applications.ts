@@ -120,6 +120,9 @@ export const StaffApplicationSchema = Type.Composite(
         address: Nullable(Type.String()),
       }),
       itemMaterials: Type.Array(Type.String({ description: 'Every material the guide lists, to choose from for 补正' })),
+      eligibilityOverride: Type.Union([Type.String(), Type.Null()], {
+        description: "A grid worker's reason for applying although the register said the resident did not qualify yet",
+      }),
       nextStages: Type.Array(StaffStageSchema),
     }),
   ],
@@ -144,7 +147,23 @@ export const ApplicationSubmitBodySchema = Type.Object({
       description: "Which guide material each upload is, in the same order; by default the item's required materials in order",
     }),
   ),
-  consent: Type.Optional(Type.Object({ sensitive: Type.Boolean(), at: Type.Optional(Type.String()) }, { additionalProperties: true })),
+  consent: Type.Optional(
+    Type.Object(
+      {
+        sensitive: Type.Boolean(),
+        at: Type.Optional(Type.String()),
+        /** At the door: the resident's signature drawn on the screen, or a photo of the signed paper form (an upload). */
+        signatureUploadId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+        /** At the door: the grid worker attests the resident agreed in person. */
+        attestation: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: true },
+    ),
+  ),
+  /** A grid worker applying at the door: the register entry the applicant is (the ID number must match). */
+  residentId: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  /** Applying although the rules say the resident does not qualify (yet): the worker's reason, recorded. */
+  eligibilityOverride: Type.Optional(Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) })),
 })
 
 export const ApplicationNoParamsSchema = Type.Object({ no: Type.String({ minLength: 1, maxLength: 40 }) })

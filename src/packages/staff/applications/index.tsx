@@ -100,6 +100,11 @@ export default function StaffApplications() {
             <Text className='apply__text'>
               提交人:{application.submittedBy.onBehalf ? `网格员 ${application.submittedBy.name ?? ''}(代办)` : '申请人本人'}
             </Text>
+            {application.eligibilityOverride ? (
+              <Text className='apply__text'>
+                注意:按登记信息申请人暂不符合条件,网格员说明的原因是:{application.eligibilityOverride}
+              </Text>
+            ) : null}
           </Section>
           <Section title='申请材料'>
             <MaterialPhotos materials={application.materials} />
