@@ -14,6 +14,8 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['login/index', 'applications/index'] },
     // Applying online and following one's own applications: only those who apply download it.
     { root: 'packages/apply', pages: ['form/index', 'mine/index', 'detail/index'] },
+    // Grid workers' round and door applications: only grid workers download it.
+    { root: 'packages/grid', pages: ['home/index', 'resident/index', 'apply/index', 'outbox/index'] },
   ],
   // Staff reach their sign-in from 我的: fetch that package while they are there.
   preloadRule: { 'pages/me/index': { network: 'all', packages: ['packages/staff'] } },

@@ -35,6 +35,14 @@ export const paths = {
     `/packages/booking/book/index?item=${encodeURIComponent(itemCode)}${hallId ? `&hall=${encodeURIComponent(hallId)}` : ''}`,
   appointment: (id: string) => `/packages/booking/detail/index?id=${encodeURIComponent(id)}`,
   myAppointments: '/packages/booking/mine/index',
+  /** Grid workers: who to visit, one resident, applying at the door, and what is waiting to be sent. */
+  gridHome: '/packages/grid/home/index',
+  gridResident: (id: string) => `/packages/grid/resident/index?id=${encodeURIComponent(id)}`,
+  gridApply: (target: { residentId: string; itemCode: string } | { draftId: string }) =>
+    'draftId' in target
+      ? `/packages/grid/apply/index?draft=${encodeURIComponent(target.draftId)}`
+      : `/packages/grid/apply/index?resident=${encodeURIComponent(target.residentId)}&item=${encodeURIComponent(target.itemCode)}`,
+  gridOutbox: '/packages/grid/outbox/index',
   staffApplications: (no?: string) => (no ? `/packages/staff/applications/index?no=${encodeURIComponent(no)}` : '/packages/staff/applications/index'),
 }
 

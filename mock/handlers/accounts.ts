@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import type { Profile, ProfileUpdate, SmsSent } from '../../src/domain/contract'
 import { checkIdNumber, idNumberProblemText, maskIdNumber, MOBILE_PATTERN } from '../../src/domain/identity'
-import { MOCK_SMS_CODE, MOCK_STAFF, fixtureDevices, fixtureProfile, fixtureSession, fixtureWindowStaff } from '../fixtures/accounts'
+import { MOCK_SMS_CODE, MOCK_STAFF, fixtureDevices, fixtureProfile, fixtureSession, fixtureWindowStaff, fixtureGridWorker } from '../fixtures/accounts'
 import { errorResponse } from './errors'
 
 const API = '*/api/v1'
@@ -30,8 +30,10 @@ export const accountHandlers = [
   }),
   http.post(`${API}/auth/staff/login`, async ({ request }) => {
     const { username, password } = (await request.json()) as { username?: string; password?: string }
-    if (username !== MOCK_STAFF.username || password !== MOCK_STAFF.password) return errorResponse(401, 'CREDENTIALS_INVALID')
-    return HttpResponse.json(fixtureSession(fixtureWindowStaff))
+    if (password !== MOCK_STAFF.password) return errorResponse(401, 'CREDENTIALS_INVALID')
+    if (username === MOCK_STAFF.username) return HttpResponse.json(fixtureSession(fixtureWindowStaff))
+    if (username === fixtureGridWorker.username) return HttpResponse.json(fixtureSession(fixtureGridWorker))
+    return errorResponse(401, 'CREDENTIALS_INVALID')
   }),
   http.post(`${API}/auth/wechat`, () => HttpResponse.json(fixtureSession())),
   http.post(`${API}/auth/refresh`, async ({ request }) => {

@@ -2,10 +2,12 @@
 // `{name}` marks a value filled in at run time. en.ts must have exactly the same keys (TypeScript and a test check).
 import { queueZh } from './queue.zh'
 import { bookingZh } from './booking.zh'
+import { gridZh } from './grid.zh'
 
 export const zh = {
   ...queueZh,
   ...bookingZh,
+  ...gridZh,
   'common.retry': '重试',
   'common.tapToRetry': '点此重试',
   'common.loading': '正在加载',

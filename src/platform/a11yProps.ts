@@ -1,7 +1,7 @@
 export interface A11y {
   /** Accessible name read out by screen readers (读屏). */
   label?: string
-  role?: 'button' | 'link' | 'heading' | 'status' | 'alert' | 'search' | 'progressbar' | 'checkbox' | 'list' | 'listitem' | 'img' | 'region' | 'switch'
+  role?: 'button' | 'link' | 'heading' | 'status' | 'alert' | 'search' | 'progressbar' | 'checkbox' | 'list' | 'listitem' | 'img' | 'region' | 'switch' | 'radio' | 'radiogroup'
   hidden?: boolean
   /** Announce changes of this element's text (live region). */
   live?: 'polite' | 'assertive'

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { Application, ApplicationSummary, EvaluationBody } from '@/domain/contract'
 import { evaluateApplication, fetchApplication, fetchMyApplications } from '@/api/applications'
 import { fetchInto, idle, type Resource } from './resource'
+import { onSignedOut } from './session'
 
 interface ApplicationsState {
   mine: Resource<ApplicationSummary[]>
@@ -31,3 +32,5 @@ export const useApplicationsStore = create<ApplicationsState>()((set, get) => ({
   },
   reset: () => set({ mine: idle, details: {} }),
 }))
+
+onSignedOut(() => useApplicationsStore.getState().reset())

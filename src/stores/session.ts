@@ -45,6 +45,14 @@ const signedOut = {
 
 let refreshing: Promise<boolean> | null = null
 
+const signOutListeners = new Set<() => void>()
+
+/** Stores holding one person's data register here, so the next person on the phone never sees it. */
+export function onSignedOut(listener: () => void): () => void {
+  signOutListeners.add(listener)
+  return () => signOutListeners.delete(listener)
+}
+
 export const useSessionStore = create<SessionState>()(
   persist(
     (set, get) => {
@@ -60,6 +68,7 @@ export const useSessionStore = create<SessionState>()(
       const forget = (reason: string | null) => {
         set({ ...signedOut, signedOutBecause: reason })
         void clearSessionCaches()
+        signOutListeners.forEach((listener) => listener())
       }
 
       return {

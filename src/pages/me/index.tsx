@@ -106,6 +106,11 @@ function SignedIn() {
             {t('me.staffApplications')}
           </Pressable>
         ) : null}
+        {user.role === 'grid_worker' ? (
+          <Pressable className='me__staff' role='link' onPress={() => openPage(paths.gridHome)}>
+            {t('grid.homeTitle')}
+          </Pressable>
+        ) : null}
       </Section>
       {user.role === 'citizen' ? <ProfileSection /> : null}
       <DevicesSection />

@@ -31,7 +31,8 @@ export default function StaffSignIn() {
     setBusy(true)
     try {
       await signInAsStaff(username.trim(), password)
-      startOverAt(paths.me)
+      // Grid workers start their round; other staff land where their tools are.
+      startOverAt(useSessionStore.getState().user?.role === 'grid_worker' ? paths.gridHome : paths.me)
     } catch (raw) {
       const failure = apiErrorOf(raw)
       if (!failure) return
