@@ -171,8 +171,8 @@ export class LiveHub {
     }
   }
 
-  private keepAlive(): void {
-    const now = this.now()
+  /** Runs every PING_EVERY_MS; `now` (monotonic ms) is a parameter so tests need not wait. */
+  keepAlive(now: number = this.now()): void {
     for (const client of this.clients) {
       // Two pings without any answer: the connection is gone (a phone that lost its network never says goodbye).
       if (now - client.lastSeen > PING_EVERY_MS * 2.5) client.socket.terminate()
