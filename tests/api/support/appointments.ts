@@ -53,3 +53,25 @@ export function post(app: FastifyInstance, session: Session, url: string, payloa
 export function get(app: FastifyInstance, session: Session, url: string): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'GET', url: `/api/v1${url}`, headers: bearer(session) })
 }
+
+const POLICE_ITEMS = ['010100010000', '010100020000', '010100030000', '010200010000', '010200020000', '010200030000', '010400010000', '010400030000', '010400040000']
+const bookedIn = new WeakMap<FastifyInstance, number>()
+
+/**
+ * A fresh appointment of this person at the district hall's police window (the template is set on first use), each
+ * in its own slot and for an item not yet booked that day; with the id of another free slot to move it to.
+ */
+export async function freshAppointment(app: FastifyInstance, session: Session): Promise<{ appointment: Appointment; otherSlotId: string }> {
+  const template = await app.db.selectFrom('slot_templates').select('scope').where('hall_id', '=', HALL).where('scope', '=', 'cat:B').executeTakeFirst()
+  if (!template) await policeTemplate(app)
+  const n = bookedIn.get(app) ?? 0
+  bookedIn.set(app, n + 1)
+  const daysRes = await app.inject({ method: 'GET', url: `/api/v1/halls/${HALL}/slot-days?item=${POLICE_ITEM}` })
+  // Full weekdays from tomorrow (Saturdays have too few slots for the spread below).
+  const weekdays = daysRes.json().slice(1).filter((d: { date: string }) => new Date(`${d.date}T00:00:00Z`).getUTCDay() !== 6)
+  const day = weekdays[Math.floor(n / POLICE_ITEMS.length)].date
+  const slots = await slotsOf(app, day)
+  const index = n % POLICE_ITEMS.length
+  const appointment = await book(app, session, slots[index].id, { itemCode: POLICE_ITEMS[index] })
+  return { appointment, otherSlotId: slots[POLICE_ITEMS.length + index].id }
+}
