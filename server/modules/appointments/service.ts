@@ -140,7 +140,6 @@ export async function book(deps: AppointmentDeps, trx: Kysely<Database>, princip
   const person = checkedPerson(deps, body, now)
   const { slot, bookable } = await slotForItem(trx, body.slotId, body.itemCode, now)
   await ensureNotSuspended(trx, principal.userId, now)
-  await takePlace(trx, slot, principal.userId, now)
   const row: repo.AppointmentRow = {
     id: randomUUID(),
     code: newAppointmentCode(),
@@ -169,6 +168,9 @@ export async function book(deps: AppointmentDeps, trx: Kysely<Database>, princip
     if (isDuplicateBooking(error)) throw new AppError(409, 'DUPLICATE_BOOKING')
     throw error
   }
+  // The place is taken last: on PostgreSQL the slot's row stays locked from this UPDATE to the commit, so everything
+  // else the booking writes happens before it and racing bookings of one slot wait as briefly as possible.
+  await takePlace(trx, slot, principal.userId, now)
   return appointmentView(row, { name: slot.hall_name, address: slot.hall_address }, person.masked, now)
 }
 
