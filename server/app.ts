@@ -27,6 +27,7 @@ import { uploadRoutes } from './modules/uploads/routes'
 import { gridRoutes } from './modules/grid/routes'
 import { DiskBlobStorage, type BlobStorage } from './storage/blobStorage'
 import { queueRoutes } from './modules/queue/routes'
+import { queueCheckInTickets } from './modules/queue/checkInTickets'
 import { QueueStateCache } from './modules/queue/state'
 import type { QueueDeps } from './modules/queue/service'
 import { loggingReminders, type QueueReminderHook } from './modules/queue/reminders'
@@ -34,6 +35,8 @@ import { busFor, type LiveBus } from './live/bus'
 import { liveRoutes, MAX_FRAME_BYTES } from './live/routes'
 import { LiveHub } from './live/hub'
 import websocket from '@fastify/websocket'
+import { appointmentRoutes } from './modules/appointments/routes'
+import type { CheckInTickets } from './modules/appointments/checkInTickets'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -69,6 +72,8 @@ export interface AppDeps {
   bus?: LiveBus
   /** Reminders outside the app (a later notifications issue); by default a debug log line. */
   reminders?: QueueReminderHook
+  /** Gives a checked-in appointment its priority queue ticket; by default the live queue's. */
+  checkInTickets?: CheckInTickets
 }
 
 export const API_PREFIX = '/api/v1'
@@ -158,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(gridRoutes, { prefix: API_PREFIX })
   await app.register(queueRoutes, { prefix: API_PREFIX })
   await app.register(liveRoutes(liveHub), { prefix: API_PREFIX })
+  await app.register(appointmentRoutes(deps.checkInTickets ?? queueCheckInTickets(app.queue)), { prefix: API_PREFIX })
   await app.register(uploadRoutes(deps.blobs ?? new DiskBlobStorage(mkdtempSync(path.join(os.tmpdir(), 'banshi-uploads-')))), { prefix: API_PREFIX })
   openApiRoute(app)
 

@@ -6,6 +6,7 @@ import * as idempotency from './2026-11-27T0000-idempotency'
 import * as dropSearchColumns from './2026-11-27T0100-drop-search-columns'
 import * as applications from './2026-11-28T0700-applications'
 import * as queue from './2026-11-29T0000-queue'
+import * as appointments from './2026-11-29T0100-appointments'
 import * as residents from './2026-11-29T0200-residents'
 
 // Listed in code rather than read from a folder, so the same list works under tsx, jest and a bundler.
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0100-drop-search-columns': dropSearchColumns,
   '2026-11-28T0700-applications': applications,
   '2026-11-29T0000-queue': queue,
+  '2026-11-29T0100-appointments': appointments,
   '2026-11-29T0200-residents': residents,
 }
