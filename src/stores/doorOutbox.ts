@@ -11,8 +11,6 @@ import type { Application, ApplicationSubmitBody, Upload } from '@/domain/contra
 import type { LocalPhoto } from '@/platform/photoTypes'
 import { PhotoMissingError, type DraftStorage } from '@/platform/draftStorageTypes'
 import { toApiError, ApiError } from '@/api/apiError'
-import { submitApplication, uploadMaterial } from '@/api/applications'
-import { draftStorage } from '@/platform/draftStorage'
 
 /** What the outbox needs from the network; the real one is src/api, tests pass their own flaky one. */
 export interface DoorApi {
@@ -195,10 +193,3 @@ export function useDoorOutbox<T>(store: StoreApi<DoorOutboxState>, select: (stat
   return useStore(store, select)
 }
 
-export const realDoorApi: DoorApi = {
-  upload: (photo) => uploadMaterial(photo, () => undefined),
-  submit: (body, idempotencyKey) => submitApplication(body, idempotencyKey),
-}
-
-/** The phone's one outbox of door applications. */
-export const doorOutbox = createDoorOutbox({ storage: draftStorage, api: realDoorApi })

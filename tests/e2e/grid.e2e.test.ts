@@ -6,19 +6,23 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { phonePageSuite } from './support/phonePage'
 import { seriousViolations } from './support/audit'
+import { bundleHarness } from './support/harness'
 
 const root = path.resolve(__dirname, '../..')
 const PHOTO = path.join(root, 'tests/fixtures/photo-with-gps.jpg')
 const GRID = 'lh-minzhi-baishilong-g1'
 // Born 1940-03-01: 86, has the 优待证 already, never applied for the 高龄津贴.
-const RESIDENT_ID_NUMBER = (() => {
-  const first17 = '44030919400301021'
+const withCheckDigit = (first17: string) => {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0)
   return first17 + '10X98765432'[sum % 11]
-})()
+}
+const RESIDENT_ID_NUMBER = withCheckDigit('44030919400301021')
+// A second resident, for the many-cycles run.
+const CHAOS_ID_NUMBER = withCheckDigit('44030919410505022')
 
 function cli(server: { dataDir: string }, args: string[], extraEnv: Record<string, string> = {}) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
@@ -32,7 +36,7 @@ function cli(server: { dataDir: string }, args: string[], extraEnv: Record<strin
 const suite = phonePageSuite((server) => {
   cli(server, ['server/users/cli.ts', '--role', 'grid_worker', '--username', 'gridtest', '--name', '网格测试', '--grid', GRID], { BANSHI_NEW_PASSWORD: 'grid-worker-pass' })
   const register = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-register-')), 'register.csv')
-  fs.writeFileSync(register, `姓名,身份证号,手机,住址,网格,标签,已享受事项\n王桂兰,${RESIDENT_ID_NUMBER},13900005678,白石龙社区幸福路8号2栋301,${GRID},,020200020000\n`)
+  fs.writeFileSync(register, `姓名,身份证号,手机,住址,网格,标签,已享受事项\n王桂兰,${RESIDENT_ID_NUMBER},13900005678,白石龙社区幸福路8号2栋301,${GRID},,020200020000\n李秀英,${CHAOS_ID_NUMBER},13900005679,白石龙社区幸福路9号1栋201,${GRID},,020200020000\n`)
   cli(server, ['server/residents/cli.ts', 'import', register])
 })
 
@@ -98,4 +102,78 @@ describe('a grid worker at the door, in a real browser', () => {
     expect(mine.count).toBe(1)
     expect(mine.materials).toEqual(['居民身份证', '居民户口簿', '本人银行账户信息', '居民授权确认(网格员上门代办)'])
   }, 120_000)
+
+  it('sends 200 door applications exactly once while the network drops and the page reloads at random points', async () => {
+    const { page, server } = suite
+    await page.goto(`${server.url}/healthz`)
+    const token = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gridtest' }) })
+      return (await res.json()).accessToken as string
+    })
+    const resident = await page.evaluate(async (bearer) => {
+      const headers = { authorization: `Bearer ${bearer}` }
+      const list = await (await fetch('/api/v1/grid/residents?eligible=0', { headers })).json()
+      const found = list.residents.find((r: { name: string }) => r.name === '李秀英')
+      const applicant = await (await fetch(`/api/v1/grid/residents/${found.id}/applicant`, { headers })).json()
+      return { id: found.id, name: applicant.name, idNumber: applicant.idNumber, phone: applicant.phone }
+    }, token)
+    const harness = await bundleHarness('doorOutboxHarness.ts')
+    const jpeg = fs.readFileSync(PHOTO).toString('base64')
+    const context = page.context()
+    let current = page
+    const start = async () => {
+      await current.goto(`${server.url}/healthz`)
+      await current.addScriptTag({ content: harness })
+      await current.evaluate((bearer) => (window as never as { doorHarness: { open(t: string): Promise<void> } }).doorHarness.open(bearer), token)
+    }
+    await start()
+
+    // A seeded source of chance, so a failing run can be replayed.
+    let seed = 20261125
+    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296)
+    type Harness = { doorHarness: { addDraft(n: number, r: typeof resident, jpeg: string): Promise<void>; sendAll(): Promise<void>; summary(): Array<{ status: string; no: string | null }> } }
+    for (let n = 0; n < 200; n += 1) {
+      await context.setOffline(random() < 0.3)
+      const adding = current.evaluate(({ n, resident, jpeg }) => (window as never as Harness).doorHarness.addDraft(n, resident, jpeg), { n, resident, jpeg })
+      if (random() < 0.25) {
+        // The signal drops part-way through sending.
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 30)))
+        await context.setOffline(true)
+      }
+      if (random() < 0.1) {
+        // The app is closed part-way through and opened again (with signal, so the page can load).
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 30)))
+        await adding.catch(() => undefined)
+        await context.setOffline(false)
+        await start()
+      } else {
+        await adding
+      }
+    }
+
+    await context.setOffline(false)
+    let summary: Array<{ status: string; no: string | null }> = []
+    for (let round = 0; round < 50; round += 1) {
+      await current.evaluate(() => (window as never as Harness).doorHarness.sendAll())
+      summary = await current.evaluate(() => (window as never as Harness).doorHarness.summary())
+      if (summary.every((draft) => draft.status === 'submitted')) break
+    }
+    expect(summary).toHaveLength(200)
+    expect(summary.filter((draft) => draft.status !== 'submitted')).toEqual([])
+    expect(new Set(summary.map((draft) => draft.no)).size).toBe(200)
+
+    // The server holds exactly one application per draft, each with its three photos and the consent.
+    const db = new Database(path.join(server.dataDir, 'banshi.sqlite'), { readonly: true })
+    try {
+      const applications = db.prepare('select id from applications where resident_id = ?').all(resident.id) as Array<{ id: string }>
+      expect(applications).toHaveLength(200)
+      const counts = db
+        .prepare('select count(*) as n from application_materials where application_id in (select id from applications where resident_id = ?) group by application_id')
+        .all(resident.id) as Array<{ n: number }>
+      expect(counts.every((row) => row.n === 4)).toBe(true)
+      expect(counts).toHaveLength(200)
+    } finally {
+      db.close()
+    }
+  }, 600_000)
 })

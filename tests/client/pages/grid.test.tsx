@@ -12,7 +12,7 @@ import GridResident from '@/packages/grid/resident/index'
 import GridApply from '@/packages/grid/apply/index'
 import GridOutbox from '@/packages/grid/outbox/index'
 import { useSessionStore } from '@/stores/session'
-import { doorOutbox } from '@/stores/doorOutbox'
+import { doorOutbox } from '@/stores/doorOutboxInstance'
 import type { LocalPhoto } from '@/platform/photos'
 import * as platformPhotos from '@/platform/photos'
 

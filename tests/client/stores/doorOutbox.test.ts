@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto'
 import { server } from '../../../mock/node'
 import { flakyDoorServer } from '../../../mock/flakyDoorServer'
-import { createDoorOutbox, realDoorApi } from '@/stores/doorOutbox'
+import { createDoorOutbox } from '@/stores/doorOutbox'
+import { realDoorApi } from '@/stores/doorOutboxInstance'
 import { IndexedDbDraftStorage } from '@/platform/draftStorage.h5'
 import type { DoorDraft } from '@/domain/doorDraft'
 

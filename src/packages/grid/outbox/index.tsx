@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useEffect } from 'react'
 import type { DoorDraft } from '@/domain/doorDraft'
-import { doorOutbox, useDoorOutbox } from '@/stores/doorOutbox'
+import { doorOutbox, useDoorOutbox } from '@/stores/doorOutboxInstance'
 import PageRoot from '@/components/PageRoot'
 import ActionButton from '@/components/ActionButton'
 import { EmptyState, LoadingRows } from '@/components/StatusViews'
