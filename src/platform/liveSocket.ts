@@ -1,0 +1,44 @@
+import Taro from '@tarojs/taro'
+import type { LiveSocket, LiveSocketHandlers } from './liveSocketTypes'
+
+export type { LiveSocket, LiveSocketHandlers, OpenLiveSocket } from './liveSocketTypes'
+
+/**
+ * Mini-program: wx.connectSocket. The task arrives asynchronously, so a close asked for before it exists is
+ * remembered and carried out as soon as it does; onClose is reported once whatever ends the socket.
+ */
+export function openLiveSocket(url: string, handlers: LiveSocketHandlers): LiveSocket {
+  let task: Taro.SocketTask | null = null
+  let closed = false
+  let reported = false
+  const reportClose = () => {
+    if (reported) return
+    reported = true
+    handlers.onClose()
+  }
+  Taro.connectSocket({ url })
+    .then((opened) => {
+      task = opened
+      if (closed) {
+        opened.close({})
+        return
+      }
+      opened.onOpen(() => handlers.onOpen())
+      opened.onMessage((message) => {
+        if (typeof message.data === 'string') handlers.onMessage(message.data)
+      })
+      opened.onError(() => reportClose())
+      opened.onClose(() => reportClose())
+    })
+    .catch(() => reportClose())
+  return {
+    send(text) {
+      task?.send({ data: text })
+    },
+    close() {
+      closed = true
+      reported = true
+      task?.close({})
+    },
+  }
+}
