@@ -1,6 +1,7 @@
 import { catalogHandlers } from './catalog'
 import { accountHandlers } from './accounts'
 import { applicationHandlers } from './applications'
+import { queueHandlers } from './queue'
 
 /** Happy-path handlers per area; tests add their error cases with server.use(). */
-export const handlers = [...catalogHandlers, ...accountHandlers, ...applicationHandlers]
+export const handlers = [...catalogHandlers, ...accountHandlers, ...applicationHandlers, ...queueHandlers]

@@ -5,6 +5,8 @@ import { resetTaro } from './taro'
 import { resetStores } from './stores'
 import { resetMockAccounts } from '../../mock/handlers/accounts'
 import { resetMockApplications } from '../../mock/handlers/applications'
+import { resetMockQueue } from '../../mock/handlers/queueState'
+import { resetMockLive } from '../../mock/handlers/queue'
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
@@ -14,5 +16,7 @@ afterEach(() => {
   resetStores()
   resetMockAccounts()
   resetMockApplications()
+  resetMockQueue()
+  resetMockLive()
 })
 afterAll(() => server.close())
