@@ -251,6 +251,9 @@ export function createLiveFeed(target: LiveTarget, listener: LiveFeedListener, d
       if (mode !== 'stopped') return
       failures = 0
       setMode('connecting')
+      // A hall's figures show at once, before the socket is up (a 304 when nothing changed); a ticket page reads
+      // its ticket itself, to show a proper error when it cannot.
+      if ('hall' in target) void resyncOverHttp()
       connect()
     },
     pause() {

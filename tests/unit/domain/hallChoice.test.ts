@@ -1,6 +1,7 @@
 import type { Hall } from '@/domain/contract'
 import { recommendHall, travelMinutes } from '@/domain/hallChoice'
 import { waitRange } from '@/domain/waitRange'
+import { breaksBetween } from '@/domain/hallDay'
 
 const hall = (id: string, distanceM: number | null, waitMin: number | null, openNow = true): Hall => ({
   id, name: id, level: 'street', parent: null, address: '', lat: 22.6, lng: 114, phone: '', distanceM, openNow,
@@ -59,5 +60,13 @@ describe('the wait told to people', () => {
 
   it('never shows a top below the bottom', () => {
     expect(waitRange(30, 10)).toEqual({ kind: 'about', minutes: 30 })
+  })
+})
+
+describe('breaks in a day', () => {
+  it('are the gaps between opening periods, whatever their order', () => {
+    expect(breaksBetween([{ opens: '14:00', closes: '18:00' }, { opens: '09:00', closes: '12:00' }])).toEqual([{ opens: '12:00', closes: '14:00' }])
+    expect(breaksBetween([{ opens: '09:00', closes: '18:00' }])).toEqual([])
+    expect(breaksBetween([])).toEqual([])
   })
 })

@@ -31,7 +31,9 @@ export default function StaffSignIn() {
     setBusy(true)
     try {
       await signInAsStaff(username.trim(), password)
-      startOverAt(paths.me)
+      // Window staff start at their desk (叫号, 办件); grid workers have no desk page yet and land on 我的.
+      const role = useSessionStore.getState().user?.role
+      startOverAt(role === 'window_staff' || role === 'admin' ? paths.staffHome : paths.me)
     } catch (raw) {
       const failure = apiErrorOf(raw)
       if (!failure) return
