@@ -6,7 +6,7 @@ import { openInMap } from '@/platform/location'
 import Pressable from '@/components/Pressable'
 import { openPage, paths } from '@/navigation'
 import { useT } from '@/i18n/useT'
-import { distanceText, hoursTodayText, levelText, waitText } from './queueText'
+import { distanceText, expectedWaitText, hoursTodayText, levelText } from './queueText'
 import './QueueHallCard.scss'
 
 /** One hall in the list: open or not, hours today, how far, how busy, and what one can do from here. */
@@ -29,7 +29,7 @@ export default function QueueHallCard({ hall, recommended = false }: { hall: Hal
       <Text className='queue-hall__line'>{hall.address}</Text>
       <Text className='queue-hall__wait'>
         {hall.queue
-          ? t('queue.hall.waitLine', { count: hall.queue.waiting, wait: waitText(t, hall.queue.estimatedWaitMin, hall.queue.estimatedWaitHighMin) })
+          ? t('queue.hall.waitLine', { count: hall.queue.waiting, expected: expectedWaitText(t, hall.queue.estimatedWaitMin, hall.queue.estimatedWaitHighMin) })
           : t('queue.hall.noQueue')}
       </Text>
       <View className='queue-hall__actions'>

@@ -5,12 +5,12 @@ import type { MessageKey, MessageParams } from '@/i18n'
 
 type Translate = (key: MessageKey, params?: MessageParams) => string
 
-/** "约 15–25 分钟": the honest range from the estimate's P50 to its P80. */
-export function waitText(t: Translate, estimatedWaitMin: number, estimatedWaitHighMin: number): string {
+/** "预计等候约 15–25 分钟": the honest range from the estimate's P50 to its P80, or that there is no wait. */
+export function expectedWaitText(t: Translate, estimatedWaitMin: number, estimatedWaitHighMin: number): string {
   const range = waitRange(estimatedWaitMin, estimatedWaitHighMin)
   if (range.kind === 'none') return t('queue.wait.none')
-  if (range.kind === 'about') return t('queue.wait.about', { minutes: range.minutes })
-  return t('queue.wait.range', { low: range.low, high: range.high })
+  const wait = range.kind === 'about' ? t('queue.wait.about', { minutes: range.minutes }) : t('queue.wait.range', { low: range.low, high: range.high })
+  return t('queue.wait.expected', { wait })
 }
 
 export function distanceText(t: Translate, meters: number): string {

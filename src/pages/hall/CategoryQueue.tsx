@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import type { QueueCategorySnapshot } from '@/domain/contract'
 import { a11y } from '@/platform/a11y'
 import ActionButton from '@/components/ActionButton'
-import { waitText } from '@/components/queue/queueText'
+import { expectedWaitText } from '@/components/queue/queueText'
 import { useT } from '@/i18n/useT'
 
 interface CategoryQueueProps {
@@ -26,7 +26,7 @@ export default function CategoryQueue({ category, onTake, busy }: CategoryQueueP
       <Text className='hall-queue__figures'>
         {t('queue.hall.waitingCount', { count: category.waiting })} · {t('queue.hall.openWindows', { count: category.openWindows })}
       </Text>
-      <Text className='hall-queue__wait'>{t('queue.hall.estimated', { wait: waitText(t, category.estimatedWaitMin, category.estimatedWaitHighMin) })}</Text>
+      <Text className='hall-queue__wait'>{expectedWaitText(t, category.estimatedWaitMin, category.estimatedWaitHighMin)}</Text>
       {onTake ? (
         <View className='hall-queue__take'>
           <ActionButton block label={t('queue.hall.takeLabel', { name: category.name })} onPress={onTake}>

@@ -12,7 +12,7 @@ import PageRoot from '@/components/PageRoot'
 import Pressable from '@/components/Pressable'
 import { EmptyState, ErrorState, LoadingRows, StaleNotice } from '@/components/StatusViews'
 import QueueHallCard from '@/components/queue/QueueHallCard'
-import { waitText } from '@/components/queue/queueText'
+import { expectedWaitText } from '@/components/queue/queueText'
 import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { usePageTitle } from '@/hooks/usePageTitle'
 import { useRefreshWhileShown } from '@/hooks/useRefreshWhileShown'
@@ -98,7 +98,7 @@ export default function Halls() {
               <Text className='halls__advice-reason'>
                 {choice.travelMin !== null
                   ? t('queue.halls.recommendReason', { travel: choice.travelMin, wait: choice.waitMin })
-                  : t('queue.halls.recommendReasonWait', { wait: choice.hall.queue ? waitText(t, choice.hall.queue.estimatedWaitMin, choice.hall.queue.estimatedWaitHighMin) : t('queue.wait.about', { minutes: choice.waitMin }) })}
+                  : t('queue.halls.recommendReasonWait', { expected: choice.hall.queue ? expectedWaitText(t, choice.hall.queue.estimatedWaitMin, choice.hall.queue.estimatedWaitHighMin) : t('queue.wait.expected', { wait: t('queue.wait.about', { minutes: choice.waitMin }) }) })}
               </Text>
             </View>
           ) : (

@@ -12,7 +12,7 @@ import ActionButton from '@/components/ActionButton'
 import Pressable from '@/components/Pressable'
 import { ErrorState, LoadingRows } from '@/components/StatusViews'
 import LiveBadge from '@/components/queue/LiveBadge'
-import { clockText, statusText, waitText } from '@/components/queue/queueText'
+import { clockText, expectedWaitText, statusText } from '@/components/queue/queueText'
 import { a11y } from '@/platform/a11y'
 import { deliverReminder } from '@/platform/reminderChannels'
 import { confirmAction, notify } from '@/dialogs'
@@ -118,7 +118,7 @@ export default function TicketPage() {
         {current.status === 'waiting' ? (
           <View className='ticket__figures'>
             <Text className='ticket__ahead'>{t('queue.ticket.ahead', { count: current.ahead })}</Text>
-            <Text className='ticket__wait'>{t('queue.ticket.estimated', { wait: waitText(t, current.estimatedWaitMin, current.estimatedWaitHighMin) })}</Text>
+            <Text className='ticket__wait'>{expectedWaitText(t, current.estimatedWaitMin, current.estimatedWaitHighMin)}</Text>
           </View>
         ) : null}
         <Text className='ticket__meta'>{t('queue.ticket.issuedAt', { time: clockText(current.issuedAt) })}</Text>

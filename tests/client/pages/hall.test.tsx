@@ -1,0 +1,92 @@
+import { act, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http } from 'msw'
+import Taro from '@tarojs/taro'
+import { server } from '../../../mock/node'
+import { errorResponse } from '../../../mock/handlers/errors'
+import { setRouterParams } from '../../support/taro'
+import HallPage from '@/pages/hall/index'
+import { useSessionStore } from '@/stores/session'
+import { useMyTicketsStore } from '@/stores/myTickets'
+
+const API = 'http://banshi.test/api/v1'
+const staff = { authorization: 'Bearer mock-access-99', 'content-type': 'application/json' }
+
+function openHall(id: string) {
+  setRouterParams({ id })
+  return render(<HallPage />)
+}
+
+const signIn = () => act(() => useSessionStore.getState().signInWithSms('13812345678', '123456'))
+const category = (name: string) => within(screen.getByRole('heading', { level: 3, name }).parentElement!)
+
+describe('hall page (大厅排队)', () => {
+  it('shows each category live: now calling, waiting, open windows and the wait as a range', async () => {
+    openHall('lh-district')
+    expect(await screen.findByRole('heading', { level: 1, name: '龙华区行政服务大厅' })).toBeInTheDocument()
+    await screen.findByRole('heading', { level: 3, name: '综合受理' })
+    const general = category('综合受理')
+    expect(general.getByText('正在叫号:A003')).toBeInTheDocument()
+    expect(general.getByText('6 人等候 · 2 个窗口办理')).toBeInTheDocument()
+    expect(general.getByText('预计等候约 25–40 分钟')).toBeInTheDocument()
+    expect(category('公安专窗').getByText('现在无需等候')).toBeInTheDocument()
+    expect(await screen.findByText('实时更新中')).toBeInTheDocument()
+
+    // Another window calls the next number: the page follows without a reload.
+    await fetch(`${API}/staff/halls/lh-district/windows/2/call-next`, { method: 'POST', headers: staff, body: JSON.stringify({ categoryIds: ['A'] }) })
+    expect(await category('综合受理').findByText('正在叫号:A004、A003')).toBeInTheDocument()
+    expect(category('综合受理').getByText('5 人等候 · 2 个窗口办理')).toBeInTheDocument()
+  })
+
+  it('asks a signed-out citizen to sign in first and comes back to this hall', async () => {
+    const user = userEvent.setup()
+    openHall('lh-district')
+    await screen.findByRole('heading', { level: 3, name: '综合受理' })
+    expect(screen.queryByRole('button', { name: '取综合受理的号' })).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: '登录后可远程取号' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/login/index?back=${encodeURIComponent('/pages/hall/index?id=lh-district')}` })
+  })
+
+  it('takes a number with an idempotency key and opens the ticket', async () => {
+    const user = userEvent.setup()
+    const keys: Array<string | null> = []
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST' && request.url.endsWith('/tickets')) keys.push(request.headers.get('idempotency-key'))
+    })
+    await signIn()
+    openHall('lh-district')
+    await user.click(await screen.findByRole('button', { name: '取综合受理的号' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=lh-district-A10' })
+    expect(keys).toHaveLength(1)
+    expect(keys[0]).toMatch(/^[\x21-\x7e]{1,64}$/)
+    expect(useMyTicketsStore.getState().tickets).toMatchObject([{ id: 'lh-district-A10', number: 'A010', hallId: 'lh-district' }])
+    // Holding a number here, the page leads to it instead of offering another.
+    expect(await screen.findByRole('link', { name: '查看我在这个大厅的排队号 A010' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '取综合受理的号' })).not.toBeInTheDocument()
+    server.events.removeAllListeners()
+  })
+
+  it('says why a number cannot be taken, in the server’s words', async () => {
+    const user = userEvent.setup()
+    server.use(http.post(`${API}/halls/:id/tickets`, () => errorResponse(409, 'TICKET_EXISTS')))
+    await signIn()
+    openHall('lh-district')
+    await user.click(await screen.findByRole('button', { name: '取公安专窗的号' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('您在这个大厅已经有一个排队号了,请先使用或取消它')
+    expect(Taro.navigateTo).not.toHaveBeenCalled()
+  })
+
+  it('offers no number while the hall is closed', async () => {
+    await signIn()
+    openHall('lh-minzhi')
+    expect(await screen.findByText('大厅现在休息,开门后才能取号。')).toBeInTheDocument()
+    await screen.findByRole('heading', { level: 3, name: '综合受理' })
+    expect(screen.queryByRole('button', { name: /^取.*的号$/ })).not.toBeInTheDocument()
+    expect(screen.getByText('今日 09:00–12:00, 14:00–18:00 · 午休 12:00–14:00')).toBeInTheDocument()
+  })
+
+  it('says so when the hall does not exist', async () => {
+    openHall('nowhere')
+    expect(await screen.findByRole('alert')).toHaveTextContent(/没有找到/)
+  })
+})
