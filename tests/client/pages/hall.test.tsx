@@ -33,7 +33,10 @@ describe('hall page (大厅排队)', () => {
     expect(await screen.findByText('实时更新中')).toBeInTheDocument()
 
     // Another window calls the next number: the page follows without a reload.
-    await fetch(`${API}/staff/halls/lh-district/windows/2/call-next`, { method: 'POST', headers: staff, body: JSON.stringify({ categoryIds: ['A'] }) })
+    await act(async () => {
+      await fetch(`${API}/staff/halls/lh-district/windows/2/call-next`, { method: 'POST', headers: staff, body: JSON.stringify({ categoryIds: ['A'] }) })
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    })
     expect(await category('综合受理').findByText('正在叫号:A004、A003')).toBeInTheDocument()
     expect(category('综合受理').getByText('5 人等候 · 2 个窗口办理')).toBeInTheDocument()
   })

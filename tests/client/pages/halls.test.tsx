@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import Taro from '@tarojs/taro'
@@ -88,7 +88,7 @@ describe('halls page (附近大厅)', () => {
     render(<HallsPage />)
     await screen.findByText('7 人等候 · 预计等候约 25–40 分钟')
     await fetch(`${API}/halls/lh-district/tickets`, { method: 'POST', headers: { authorization: 'Bearer mock-access-9', 'content-type': 'application/json' }, body: JSON.stringify({ categoryId: 'A' }) })
-    triggerPullDownRefresh()
+    act(() => triggerPullDownRefresh())
     expect(await screen.findByText('8 人等候 · 预计等候约 30–45 分钟')).toBeInTheDocument()
     expect(Taro.stopPullDownRefresh).toHaveBeenCalled()
   })

@@ -11,11 +11,14 @@ const API = 'http://banshi.test/api/v1'
 const staff = { authorization: 'Bearer mock-access-99', 'content-type': 'application/json' }
 
 /** Window 2 calls the next number of 综合受理, as its staff would. */
-const windowCalls = async (times = 1) => {
-  for (let i = 0; i < times; i += 1) {
-    await fetch(`${API}/staff/halls/lh-district/windows/2/call-next`, { method: 'POST', headers: staff, body: JSON.stringify({ categoryIds: ['A'] }) })
-  }
-}
+const windowCalls = (times = 1) =>
+  // Inside act: the live frames these calls cause arrive over the (mock) socket and update the page.
+  act(async () => {
+    for (let i = 0; i < times; i += 1) {
+      await fetch(`${API}/staff/halls/lh-district/windows/2/call-next`, { method: 'POST', headers: staff, body: JSON.stringify({ categoryIds: ['A'] }) })
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  })
 
 async function openMyTicket() {
   await act(() => useSessionStore.getState().signInWithSms('13812345678', '123456'))
@@ -88,7 +91,6 @@ describe('ticket page (我的排队号)', () => {
     act(() => triggerPageHide())
     expect(await screen.findByText('已暂停更新')).toBeInTheDocument()
     await windowCalls(2)
-    await new Promise((resolve) => setTimeout(resolve, 50))
     expect(screen.getByText('前面还有 6 人')).toBeInTheDocument()
     act(() => triggerPageShow())
     expect(await screen.findByText('前面还有 4 人')).toBeInTheDocument()
