@@ -25,6 +25,14 @@ import { ViewTally } from './modules/catalog/viewTally'
 import { applicationRoutes } from './modules/applications/routes'
 import { uploadRoutes } from './modules/uploads/routes'
 import { DiskBlobStorage, type BlobStorage } from './storage/blobStorage'
+import { queueRoutes } from './modules/queue/routes'
+import { QueueStateCache } from './modules/queue/state'
+import type { QueueDeps } from './modules/queue/service'
+import { loggingReminders, type QueueReminderHook } from './modules/queue/reminders'
+import { busFor, type LiveBus } from './live/bus'
+import { liveRoutes, MAX_FRAME_BYTES } from './live/routes'
+import { LiveHub } from './live/hub'
+import websocket from '@fastify/websocket'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,6 +42,10 @@ declare module 'fastify' {
     auth: AuthSettings
     catalogSearch: CatalogSearch
     guideViews: ViewTally
+    /** The live queue's moving parts: hall state cache, event bus, reminder hook. */
+    queue: QueueDeps
+    /** This node's live sockets. */
+    liveHub: LiveHub
   }
 }
 
@@ -52,6 +64,10 @@ export interface AppDeps {
   catalogSearch?: CatalogSearch
   /** Uploaded material photos; by default files in a fresh temporary directory (main passes ./data/uploads). */
   blobs?: BlobStorage
+  /** Queue events between API nodes; by default Redis pub/sub when `redis` is given, else in-process. */
+  bus?: LiveBus
+  /** Reminders outside the app (a later notifications issue); by default a debug log line. */
+  reminders?: QueueReminderHook
 }
 
 export const API_PREFIX = '/api/v1'
@@ -108,6 +124,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('guideViews', guideViews)
   app.addHook('onClose', () => guideViews.stop())
 
+  const bus = deps.bus ?? busFor(deps.redis ?? null, app.log)
+  // A bus the app made is the app's to close; one passed in belongs to the caller.
+  if (!deps.bus) app.addHook('onClose', () => bus.close())
+  const states = new QueueStateCache(deps.db, () => deps.clock.now())
+  // Changes on other nodes reach this node's cache through the bus.
+  bus.subscribe((change) => states.invalidate(change.hallId))
+  app.decorate('queue', { db: deps.db, clock: deps.clock, states, bus, reminders: deps.reminders ?? loggingReminders(app.log), log: app.log })
+
+  const liveHub = new LiveHub({ db: deps.db, states, bus, log: app.log })
+  app.decorate('liveHub', liveHub)
+  app.addHook('preClose', async () => liveHub.close())
+
   registerErrorHandler(app)
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(SECURITY_HEADERS)
@@ -115,6 +143,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] })
   registerAccessControl(app, API_PREFIX)
+  // Before every route, so an upgrade request to an ordinary route is refused rather than left hanging.
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } })
   await registerOpenApi(app)
   await app.register(healthRoutes)
   await app.register(catalogRoutes, { prefix: API_PREFIX })
@@ -124,6 +154,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes, { prefix: API_PREFIX })
   await app.register(adminRoutes, { prefix: API_PREFIX })
   await app.register(applicationRoutes, { prefix: API_PREFIX })
+  await app.register(queueRoutes, { prefix: API_PREFIX })
+  await app.register(liveRoutes(liveHub), { prefix: API_PREFIX })
   await app.register(uploadRoutes(deps.blobs ?? new DiskBlobStorage(mkdtempSync(path.join(os.tmpdir(), 'banshi-uploads-')))), { prefix: API_PREFIX })
   openApiRoute(app)
 

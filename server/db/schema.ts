@@ -51,6 +51,10 @@ export interface HallCategoriesTable {
   id: string
   name: string
   position: number
+  /** The letter numbers start with (A → A001). */
+  prefix: string
+  /** 1: called before ordinary categories (V: 老年人/残疾人/军人). */
+  priority: number
 }
 
 export interface ItemHallsTable {
@@ -202,6 +206,61 @@ export interface EvaluationsTable {
   created_at: string
 }
 
+export interface TicketsTable {
+  id: string
+  hall_id: string
+  category_id: string
+  /** The category the number was drawn from; stays when the ticket is transferred. */
+  series: string
+  number: string
+  seq: number
+  day: string
+  status: string
+  priority: number
+  source: string
+  user_id: string | null
+  appointment_id: string | null
+  window: number | null
+  issued_at: string
+  called_at: string | null
+  finished_at: string | null
+  near_reminded_at: string | null
+}
+
+export interface QueueCountersTable {
+  hall_id: string
+  series: string
+  day: string
+  last_seq: number
+}
+
+export interface QueueVersionsTable {
+  hall_id: string
+  version: number
+  updated_at: string
+}
+
+export interface QueueWindowsTable {
+  hall_id: string
+  no: number
+  category_ids: string | null // JSON string[]; null = every category
+  open: number
+  updated_at: string
+}
+
+export interface IntegrationKeysTable {
+  key_hash: string
+  hall_id: string
+  created_at: string
+  revoked_at: string | null
+}
+
+export interface IntegrationEventsTable {
+  hall_id: string
+  event_id: string
+  applied_at: string
+}
+
 export interface Database {
   items: ItemsTable
   item_topics: ItemTopicsTable
@@ -221,4 +280,10 @@ export interface Database {
   application_events: ApplicationEventsTable
   application_materials: ApplicationMaterialsTable
   evaluations: EvaluationsTable
+  tickets: TicketsTable
+  queue_counters: QueueCountersTable
+  queue_versions: QueueVersionsTable
+  queue_windows: QueueWindowsTable
+  integration_keys: IntegrationKeysTable
+  integration_events: IntegrationEventsTable
 }

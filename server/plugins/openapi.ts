@@ -19,10 +19,12 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'catalog', description: '办事指南: service items and their guides' },
         { name: 'halls', description: '服务大厅: halls, hours, queue categories' },
+        { name: 'queue', description: '排队叫号: live queue snapshots, remote tickets, the live socket' },
+        { name: 'integrations', description: "Halls' own queue machines reporting their events (per-hall API key)" },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'auth', description: '登录: WeChat, phone + SMS code, staff password; token refresh and sign-out' },
         { name: 'me', description: '我的: profile, signed-in devices, closing the account' },
-        { name: 'staff', description: 'Window staff: citizen lookup (audited)' },
+        { name: 'staff', description: 'Window staff: citizen lookup (audited), the queue console' },
         { name: 'admin', description: 'Administrators: audit log' },
       ],
       components: {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database, HallsTable, ItemsTable } from '../db/schema'
-import type { HallRecord, ItemRecord } from './catalogRecords'
+import { categoryIsPriority, categoryPrefix, type HallRecord, type ItemRecord } from './catalogRecords'
 
 // Rows per INSERT: far below SQLite's bound-variable limit with ~20 columns a row.
 const CHUNK = 200
@@ -83,7 +83,14 @@ async function upsertHalls(trx: Transaction<Database>, halls: HallRecord[]): Pro
   await upsertRows(trx, 'halls', 'id', halls.map(hallRow) as unknown as Array<Record<string, unknown>>)
   await trx.deleteFrom('hall_categories').execute()
   const categoryRows = halls.flatMap((hall) =>
-    hall.categories.map((category, position) => ({ hall_id: hall.id, id: category.id, name: category.name, position })),
+    hall.categories.map((category, position) => ({
+      hall_id: hall.id,
+      id: category.id,
+      name: category.name,
+      position,
+      prefix: categoryPrefix(category),
+      priority: categoryIsPriority(category) ? 1 : 0,
+    })),
   )
   for (const batch of chunks(categoryRows)) await trx.insertInto('hall_categories').values(batch).execute()
 }

@@ -4,6 +4,15 @@ import { CatalogItemSchema, HallLevelSchema, QueueCategorySchema, WeeklyHoursSch
 import itemsJson from './data/items.json'
 import hallsJson from './data/halls.json'
 
+/** A queue category as imported: the number prefix defaults to the id's first letter, priority to category V. */
+export const HallCategoryRecordSchema = Type.Composite([
+  QueueCategorySchema,
+  Type.Object({
+    prefix: Type.Optional(Type.String({ pattern: '^[A-Z]{1,2}$' })),
+    priority: Type.Optional(Type.Boolean()),
+  }),
+])
+
 /** A hall as published in the import format (halls.json). */
 export const HallRecordSchema = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64 }),
@@ -17,11 +26,20 @@ export const HallRecordSchema = Type.Object({
   hours: WeeklyHoursSchema,
   selfService24h: Type.Boolean(),
   windows: Type.Integer({ minimum: 0 }),
-  categories: Type.Array(QueueCategorySchema),
+  categories: Type.Array(HallCategoryRecordSchema),
 })
 
 export type HallRecord = Static<typeof HallRecordSchema>
 export type ItemRecord = Static<typeof CatalogItemSchema>
+export type HallCategoryRecord = Static<typeof HallCategoryRecordSchema>
+
+export function categoryPrefix(category: HallCategoryRecord): string {
+  return category.prefix ?? (category.id.slice(0, 1).toUpperCase() || 'Q')
+}
+
+export function categoryIsPriority(category: HallCategoryRecord): boolean {
+  return category.priority ?? category.id === 'V'
+}
 
 export class CatalogFormatError extends Error {}
 
@@ -56,6 +74,10 @@ export function checkHalls(records: unknown): HallRecord[] {
     const categoryIds = hall.categories.map((category) => category.id)
     const repeated = categoryIds.find((id, index) => categoryIds.indexOf(id) !== index)
     if (repeated !== undefined) throw new CatalogFormatError(`halls: hall ${hall.id} lists category ${repeated} twice`)
+    // Two categories with one prefix would both print "A001" on the same day.
+    const prefixes = hall.categories.map(categoryPrefix)
+    const shared = prefixes.find((prefix, index) => prefixes.indexOf(prefix) !== index)
+    if (shared !== undefined) throw new CatalogFormatError(`halls: hall ${hall.id} gives prefix ${shared} to two categories`)
   }
   return halls
 }

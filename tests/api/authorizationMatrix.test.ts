@@ -6,6 +6,7 @@ import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { createTestApp, dialects, postgresSkipReason, type TestApp } from './support/testApp'
 import { bearer, devSignIn, signInEveryRole } from './support/signIn'
 import { multipartBody, PHOTO_WITH_GPS, submitOnline, uploadId, WINDOW_ONLY_ITEM } from './support/applications'
+import { kioskTicket, waitingTicketOf } from './support/queue'
 
 if (postgresSkipReason) console.info(postgresSkipReason)
 
@@ -151,6 +152,68 @@ const CASES: Case[] = [
     route: '/api/v1/uploads/:id',
     request: async ({ app, sessions }) => ({ url: `/api/v1/uploads/${await uploadId(app, sessions.citizenA)}` }),
     expect: signedIn(404, { citizenA: 200 }),
+  },
+
+  // Live queue: snapshots and the socket are public; a ticket is its holder's; the console is the hall's staff's.
+  { method: 'GET', route: '/api/v1/halls/:id/queue', request: () => ({ url: '/api/v1/halls/lh-district/queue' }), expect: everyone(200) },
+  // A plain HTTP request to the socket's address is told to upgrade, whoever asks.
+  { method: 'GET', route: '/api/v1/live', request: () => ({ url: '/api/v1/live' }), expect: everyone(426) },
+  {
+    // Every signed-in caller is a different person: each takes their own first number at this hall.
+    method: 'POST',
+    route: '/api/v1/halls/:id/tickets',
+    request: () => ({ url: '/api/v1/halls/lh-district/tickets', payload: { categoryId: 'A' } }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/tickets/:id',
+    request: async ({ app, sessions }) => ({ url: `/api/v1/tickets/${await waitingTicketOf(app, sessions.citizenA, 'lh-guanhu')}` }),
+    expect: signedIn(404, { citizenA: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tickets/:id/cancel',
+    request: async ({ app, sessions }) => ({ url: `/api/v1/tickets/${await waitingTicketOf(app, sessions.citizenA, 'lh-minzhi')}/cancel` }),
+    expect: signedIn(404, { citizenA: 200 }),
+  },
+  { method: 'GET', route: '/api/v1/staff/halls/:id/queue', request: () => ({ url: '/api/v1/staff/halls/lh-district/queue' }), expect: onlyRoles(200, ['window1', 'admin']) },
+  {
+    // window1 is staff of lh-district; a kiosk number waits there for every call.
+    method: 'POST',
+    route: '/api/v1/staff/halls/:id/windows/:no/call-next',
+    request: async ({ app }) => {
+      await kioskTicket(app)
+      return { url: '/api/v1/staff/halls/lh-district/windows/3/call-next', payload: {} }
+    },
+    expect: onlyRoles(200, ['window1', 'admin']),
+  },
+  ...(['recall', 'complete'] as const).map(
+    (action): Case => ({
+      method: 'POST',
+      route: `/api/v1/staff/tickets/:id/${action}`,
+      request: async ({ app }) => ({ url: `/api/v1/staff/tickets/${await kioskTicket(app, 'lh-district', true)}/${action}` }),
+      expect: onlyRoles(200, ['window1', 'admin']),
+    }),
+  ),
+  {
+    method: 'POST',
+    route: '/api/v1/staff/tickets/:id/skip',
+    request: async ({ app }) => ({ url: `/api/v1/staff/tickets/${await kioskTicket(app)}/skip` }),
+    expect: onlyRoles(200, ['window1', 'admin']),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/staff/tickets/:id/transfer',
+    request: async ({ app }) => ({ url: `/api/v1/staff/tickets/${await kioskTicket(app)}/transfer`, payload: { categoryId: 'B' } }),
+    expect: onlyRoles(200, ['window1', 'admin']),
+  },
+  {
+    // A queue machine's key, not a person's token: without the key, nobody gets in.
+    method: 'POST',
+    route: '/api/v1/integrations/queue-events',
+    request: () => ({ url: '/api/v1/integrations/queue-events', payload: { events: [{ eventId: 'e', type: 'issued', categoryId: 'A', number: 'A001' }] } }),
+    expect: everyone(401),
   },
 ]
 

@@ -24,7 +24,7 @@ export const hallRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw validationFailed([{ field: `query.${missing}`, issue: 'lat and lng must be given together' }])
       }
       const origin = lat !== undefined && lng !== undefined ? { lat, lng } : undefined
-      return halls.listHalls(app.db, app.clock, { origin, itemCode: item })
+      return halls.listHalls(app.db, app.clock, app.queue.states, { origin, itemCode: item })
     },
   )
 
@@ -39,6 +39,6 @@ export const hallRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HallDetailSchema, ...errorResponses(400, 404) },
       },
     },
-    (request) => halls.hallDetail(app.db, app.clock, request.params.id),
+    (request) => halls.hallDetail(app.db, app.clock, app.queue.states, request.params.id),
   )
 }

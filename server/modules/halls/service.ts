@@ -7,6 +7,8 @@ import { hoursToday, isOpenAt } from '../../../src/domain/hallHours'
 import { notFound } from '../../errors'
 import { itemExists } from '../catalog/repo'
 import * as repo from './repo'
+import type { QueueStateCache } from '../queue/state'
+import { summaryOf } from '../queue/view'
 
 export function toHall(row: Selectable<HallsTable>, now: Date, origin?: LatLng): Hall {
   const hours = JSON.parse(row.hours) as WeeklyHours
@@ -27,24 +29,36 @@ export function toHall(row: Selectable<HallsTable>, now: Date, origin?: LatLng):
   }
 }
 
+/** Live queue figures for many halls from the queue state cache: a fixed number of queries for all halls together. */
+async function withQueues(halls: Hall[], queues: QueueStateCache): Promise<Hall[]> {
+  const entries = await queues.getMany(halls.map((hall) => hall.id))
+  for (const hall of halls) {
+    const entry = entries.get(hall.id)
+    hall.queue = entry ? summaryOf(entry) : null
+  }
+  return halls
+}
+
 export async function listHalls(
   db: Kysely<Database>,
   clock: Clock,
+  queues: QueueStateCache,
   query: { origin?: LatLng; itemCode?: string },
 ): Promise<Hall[]> {
   if (query.itemCode && !(await itemExists(db, query.itemCode))) throw notFound('ITEM_NOT_FOUND')
   const now = clock.now()
-  const halls = (await repo.listHalls(db, query.itemCode)).map((row) => toHall(row, now, query.origin))
+  const halls = await withQueues((await repo.listHalls(db, query.itemCode)).map((row) => toHall(row, now, query.origin)), queues)
   if (query.origin) halls.sort((a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0))
   return halls
 }
 
-export async function hallDetail(db: Kysely<Database>, clock: Clock, id: string): Promise<HallDetail> {
+export async function hallDetail(db: Kysely<Database>, clock: Clock, queues: QueueStateCache, id: string): Promise<HallDetail> {
   const row = await repo.findHall(db, id)
   if (!row) throw notFound('HALL_NOT_FOUND')
   const categories = await repo.hallCategories(db, id)
+  const [hall] = await withQueues([toHall(row, clock.now())], queues)
   return {
-    ...toHall(row, clock.now()),
+    ...hall,
     windows: row.windows,
     hours: JSON.parse(row.hours) as WeeklyHours,
     categories,
