@@ -13,12 +13,14 @@ interface HallQueue {
 
 const PRIORITY_CATEGORY = 'V'
 let queues = new Map<string, HallQueue>()
-let clock = Date.parse('2026-11-25T02:00:00.000Z')
+/** Mock time runs a minute per event from half an hour ago: numbers are today's, as on a real server. */
+let clock = Date.now()
 const tick = () => new Date((clock += 60_000)).toISOString()
 
 export const hallFixture = (id: string): QueueHallFixture | undefined => queueHallFixtures.find((f) => f.detail.id === id)
 
 export function resetMockQueue(): void {
+  clock = Date.now() - 30 * 60_000
   queues = new Map(queueHallFixtures.map((f) => [f.detail.id, { version: 1, updatedAt: tick(), tickets: [], issued: {} }]))
   for (const seed of seededTickets) {
     const ticket = issue(seed.hallId, seed.categoryId, 'kiosk')
@@ -120,6 +122,10 @@ export const activeAppTicket = (hallId: string) => queueOf(hallId).tickets.find(
 export function callNextAt(hallId: string, windowNo: number, categoryIds?: string[]): Ticket | null {
   const next = callOrder(hallId, categoryIds)[0]
   if (!next) return null
+  // As on the server: calling the next one finishes whatever the window had.
+  for (const previous of queueOf(hallId).tickets) {
+    if (previous.window === windowNo && (previous.status === 'called' || previous.status === 'serving')) Object.assign(previous, { status: 'done', finishedAt: tick() })
+  }
   Object.assign(next, { status: 'called', window: windowNo, calledAt: tick() })
   changed(hallId)
   return next

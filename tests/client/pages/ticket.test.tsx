@@ -103,3 +103,18 @@ describe('ticket page (我的排队号)', () => {
     expect(screen.getByRole('button', { name: '手机号登录' })).toBeInTheDocument()
   })
 })
+
+describe('我的 leads back to an active queue number', () => {
+  it('lists today’s active ticket until it is over', async () => {
+    const { default: Me } = await import('@/pages/me/index')
+    await act(() => useSessionStore.getState().signInWithSms('13812345678', '123456'))
+    const ticket = await takeTicket('lh-district', 'A', 'me-key')
+    act(() => useMyTicketsStore.getState().track(ticket))
+    render(<Me />)
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('link', { name: '查看我的排队号 A010,龙华区行政服务大厅' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/ticket/index?id=${ticket.id}` })
+    act(() => useMyTicketsStore.getState().track({ ...ticket, status: 'done' }))
+    expect(screen.queryByRole('link', { name: /查看我的排队号/ })).not.toBeInTheDocument()
+  })
+})

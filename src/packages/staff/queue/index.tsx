@@ -126,8 +126,9 @@ function WindowDesk({ choice, onChange }: { choice: WindowChoice; onChange(): vo
       const error = apiErrorOf(raw)
       if (error) setActionError(error)
     } finally {
-      setBusy(false)
+      // The buttons stay busy until the desk shows the queue as it now is, so nothing is pressed on a stale view.
       await reload()
+      setBusy(false)
     }
   }
 
