@@ -2,12 +2,11 @@ import type { queueZh } from './queue.zh'
 
 export const queueEn: Record<keyof typeof queueZh, string> = {
   'queue.entry': 'Where to go / halls nearby',
-  'queue.entryLabel': 'Where to go: distance, opening hours and queues of the halls nearby',
   'queue.elderlyEntry': 'Halls nearby · queue',
   'queue.elderlyEntryHint': 'See which hall is quiet and take a number on your phone',
   'queue.guideEntry': 'See the queues and pick a quiet hall',
   'queue.myTicket': 'My queue number {number}',
-  'queue.myTicketLabel': 'See my queue number {number}, {hall}',
+  'queue.myTicketLabel': 'My queue number {number}, {hall}',
 
   'queue.level.district': 'District hall',
   'queue.level.street': 'Street hall',
@@ -48,11 +47,11 @@ export const queueEn: Record<keyof typeof queueZh, string> = {
   'queue.hall.waitLine': '{count} waiting · {expected}',
   'queue.hall.noQueue': 'This hall does not publish its queue',
   'queue.hall.openMap': 'Map',
-  'queue.hall.openMapLabel': 'Open {name} in a map for directions',
+  'queue.hall.openMapLabel': 'Map: {name}',
   'queue.hall.call': 'Call',
-  'queue.hall.callLabel': 'Call {name} on {phone}',
+  'queue.hall.callLabel': 'Call: {name} {phone}',
   'queue.hall.details': 'Queue',
-  'queue.hall.detailsLabel': 'See the queue at {name} and take a number',
+  'queue.hall.detailsLabel': 'Queue: {name}',
 
   'queue.hall.pageTitle': 'Hall queue',
   'queue.hall.categories': 'Queues by service',
@@ -61,12 +60,11 @@ export const queueEn: Record<keyof typeof queueZh, string> = {
   'queue.hall.waitingCount': '{count} waiting',
   'queue.hall.openWindows': '{count} windows open',
   'queue.hall.take': 'Take a number',
-  'queue.hall.takeLabel': 'Take a number for {name}',
+  'queue.hall.takeLabel': 'Take a number: {name}',
   'queue.hall.taking': 'Taking a number…',
   'queue.hall.signInToTake': 'Sign in to take a number remotely',
   'queue.hall.closedNoTicket': 'The hall is closed; numbers can be taken once it opens.',
   'queue.hall.haveTicket': 'Your number at this hall: {number}',
-  'queue.hall.haveTicketLabel': 'See my number at this hall, {number}',
   'queue.hall.updatedAt': 'Updated {time}',
 
   'queue.ticket.pageTitle': 'My queue number',

@@ -1,12 +1,11 @@
 // Sentences of the queue pages, in Simplified Chinese; merged into zh.ts. Same keys in queue.en.ts.
 export const queueZh = {
   'queue.entry': '在哪里办 / 附近大厅',
-  'queue.entryLabel': '在哪里办:查看附近大厅的距离、办公时间和排队情况',
   'queue.elderlyEntry': '附近大厅 · 排队',
   'queue.elderlyEntryHint': '看哪个大厅人少,在手机上取号',
   'queue.guideEntry': '查看大厅排队,选人少的去',
   'queue.myTicket': '我的排队号 {number}',
-  'queue.myTicketLabel': '查看我的排队号 {number},{hall}',
+  'queue.myTicketLabel': '我的排队号 {number},{hall}',
 
   'queue.level.district': '区级大厅',
   'queue.level.street': '街道大厅',
@@ -47,11 +46,11 @@ export const queueZh = {
   'queue.hall.waitLine': '{count} 人等候 · {expected}',
   'queue.hall.noQueue': '该大厅未公开排队信息',
   'queue.hall.openMap': '地图导航',
-  'queue.hall.openMapLabel': '在地图中打开{name}并导航',
+  'queue.hall.openMapLabel': '地图导航:{name}',
   'queue.hall.call': '打电话',
-  'queue.hall.callLabel': '拨打{name}电话 {phone}',
+  'queue.hall.callLabel': '打电话:{name} {phone}',
   'queue.hall.details': '看排队',
-  'queue.hall.detailsLabel': '查看{name}的排队情况和取号',
+  'queue.hall.detailsLabel': '看排队:{name}',
 
   'queue.hall.pageTitle': '大厅排队',
   'queue.hall.categories': '各类业务排队',
@@ -60,12 +59,11 @@ export const queueZh = {
   'queue.hall.waitingCount': '{count} 人等候',
   'queue.hall.openWindows': '{count} 个窗口办理',
   'queue.hall.take': '取号',
-  'queue.hall.takeLabel': '取{name}的号',
+  'queue.hall.takeLabel': '取号:{name}',
   'queue.hall.taking': '正在取号…',
   'queue.hall.signInToTake': '登录后可远程取号',
   'queue.hall.closedNoTicket': '大厅现在休息,开门后才能取号。',
   'queue.hall.haveTicket': '您在这个大厅的排队号:{number}',
-  'queue.hall.haveTicketLabel': '查看我在这个大厅的排队号 {number}',
   'queue.hall.updatedAt': '更新于 {time}',
 
   'queue.ticket.pageTitle': '我的排队号',

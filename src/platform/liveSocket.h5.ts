@@ -1,4 +1,4 @@
-import type { LiveSocket, LiveSocketHandlers } from './liveSocketTypes'
+import { frameText, type LiveSocket, type LiveSocketHandlers } from './liveSocketTypes'
 
 export type { LiveSocket, LiveSocketHandlers, OpenLiveSocket } from './liveSocketTypes'
 
@@ -25,9 +25,12 @@ export function openLiveSocket(url: string, handlers: LiveSocketHandlers): LiveS
     setTimeout(reportClose, 0)
     return { send() {}, close() { reported = true } }
   }
+  // Binary frames as ArrayBuffer (not Blob), so they can be read at once, in order with text frames.
+  socket.binaryType = 'arraybuffer'
   socket.onopen = () => handlers.onOpen()
   socket.onmessage = (event) => {
-    if (typeof event.data === 'string') handlers.onMessage(event.data)
+    const text = frameText(event.data)
+    if (text !== null) handlers.onMessage(text)
   }
   socket.onerror = () => reportClose()
   socket.onclose = () => reportClose()

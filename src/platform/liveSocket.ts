@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { LiveSocket, LiveSocketHandlers } from './liveSocketTypes'
+import { frameText, type LiveSocket, type LiveSocketHandlers } from './liveSocketTypes'
 
 export type { LiveSocket, LiveSocketHandlers, OpenLiveSocket } from './liveSocketTypes'
 
@@ -25,7 +25,8 @@ export function openLiveSocket(url: string, handlers: LiveSocketHandlers): LiveS
       }
       opened.onOpen(() => handlers.onOpen())
       opened.onMessage((message) => {
-        if (typeof message.data === 'string') handlers.onMessage(message.data)
+        const text = frameText(message.data)
+        if (text !== null) handlers.onMessage(text)
       })
       opened.onError(() => reportClose())
       opened.onClose(() => reportClose())

@@ -20,7 +20,7 @@ export default function GuideHalls({ guide }: { guide: Guide }) {
   return (
     <View>
       <Text className='guide__note'>{whereToApplyNote(guide)}</Text>
-      <Pressable className='guide__toggle' role='link' label={t('queue.entryLabel')} onPress={() => openPage(paths.halls(guide.code))}>
+      <Pressable className='guide__toggle' role='link' onPress={() => openPage(paths.halls(guide.code))}>
         {t('queue.entry')}:{t('queue.guideEntry')} ›
       </Pressable>
       {halls.map((hall) => (

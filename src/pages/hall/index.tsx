@@ -128,8 +128,8 @@ export default function HallQueue() {
       </View>
 
       {held ? (
-        <Pressable className='hall-queue__held' role='link' label={t('queue.hall.haveTicketLabel', { number: held.number })} onPress={() => openPage(paths.ticket(held.id))}>
-          {t('queue.hall.haveTicket', { number: held.number })} ›
+        <Pressable className='hall-queue__held' role='link' onPress={() => openPage(paths.ticket(held.id))}>
+          {t('queue.hall.haveTicket', { number: held.number })}
         </Pressable>
       ) : null}
       {!openNow ? (

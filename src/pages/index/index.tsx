@@ -107,7 +107,7 @@ function StandardHome() {
           <Pressable className='home__link' role='link' onPress={() => openPage(paths.progress())}>
             {t('home.progressLink')}
           </Pressable>
-          <Pressable className='home__link' role='link' label={t('queue.entryLabel')} onPress={() => openPage(paths.halls())}>
+          <Pressable className='home__link' role='link' onPress={() => openPage(paths.halls())}>
             {t('queue.entry')} ›
           </Pressable>
         </View>

@@ -105,7 +105,7 @@ function SignedIn() {
         </Pressable>
         {heldTickets.map((held) => (
           <Pressable key={held.id} className='me__staff' role='link' label={t('queue.myTicketLabel', { number: held.number, hall: held.hallName })} onPress={() => openPage(paths.ticket(held.id))}>
-            {t('queue.myTicket', { number: held.number })} ›
+            {t('queue.myTicket', { number: held.number })}
           </Pressable>
         ))}
         {user.role === 'window_staff' ? (

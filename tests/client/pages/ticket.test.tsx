@@ -112,7 +112,7 @@ describe('我的 leads back to an active queue number', () => {
     act(() => useMyTicketsStore.getState().track(ticket))
     render(<Me />)
     const user = userEvent.setup()
-    await user.click(screen.getByRole('link', { name: '查看我的排队号 A010,龙华区行政服务大厅' }))
+    await user.click(screen.getByRole('link', { name: '我的排队号 A010,龙华区行政服务大厅' }))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/ticket/index?id=${ticket.id}` })
     act(() => useMyTicketsStore.getState().track({ ...ticket, status: 'done' }))
     expect(screen.queryByRole('link', { name: /查看我的排队号/ })).not.toBeInTheDocument()

@@ -43,7 +43,7 @@ export default function StaffHome() {
       </View>
       <View className='staff-home__entries'>
         {ENTRIES.map((entry) => (
-          <Pressable key={entry.title} className='staff-home__entry' role='link' label={`${t(entry.title)}:${t(entry.hint)}`} onPress={() => openPage(entry.path)}>
+          <Pressable key={entry.title} className='staff-home__entry' role='link' onPress={() => openPage(entry.path)}>
             <Text className='staff-home__entry-title'>{t(entry.title)}</Text>
             <Text className='staff-home__entry-hint'>{t(entry.hint)}</Text>
           </Pressable>
