@@ -16,7 +16,8 @@ export function openLiveSocket(url: string, handlers: LiveSocketHandlers): LiveS
     reported = true
     handlers.onClose()
   }
-  Taro.connectSocket({ url })
+  // The API's https:// address becomes the socket's wss:// one (the mini-program only opens sockets to wss).
+  Taro.connectSocket({ url: url.replace(/^http(s?):\/\//, 'ws$1://') })
     .then((opened) => {
       task = opened
       if (closed) {
