@@ -129,7 +129,7 @@ export async function queueRows(): Promise<Row[]> {
       { figure: 'WS fan-out p95', value: ms(percentile(latencies, 95)), budget: '≤ 250 ms' },
       { figure: 'WS fan-out p99', value: ms(percentile(latencies, 99)), note: `${latencies.length} of ${expected} deliveries over ${CALLS} calls` },
       {
-        figure: 'server time per push (state, frame, 10k sends)',
+        figure: `server time per push (state, frame, ${SUBSCRIBERS} sends)`,
         value: ms(percentile([...app.liveHub.pushDurations].sort((a, b) => a - b), 50)),
         note: `max ${ms(Math.max(...app.liveHub.pushDurations))}; the rest of the latency is the kernel and the clients`,
       },
