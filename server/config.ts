@@ -14,6 +14,8 @@ export interface Config {
   fakeNow: Date | null
   /** `npm start`: demo data, dev login, friendly start-up banner. */
   demo: boolean
+  /** Demo mode moves the demo halls' queues by itself unless BANSHI_SIMULATOR=0. */
+  simulator: boolean
   /** Built H5 app to serve at /; the API works without it. */
   h5Dir: string
   logLevel: string
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     devLogin,
     fakeNow: devLogin ? fakeNow : null,
     demo,
+    simulator: demo && env.BANSHI_SIMULATOR !== '0' && env.BANSHI_SIMULATOR?.toLowerCase() !== 'false',
     h5Dir: path.resolve(cwd, env.BANSHI_H5_DIR || 'dist/h5'),
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: parseTrustProxy(env.BANSHI_TRUST_PROXY),
@@ -112,6 +115,9 @@ export function ignoredSettings(env: NodeJS.ProcessEnv, config: Config): string[
   const notes: string[] = []
   if (env.BANSHI_FAKE_NOW && !config.devLogin) {
     notes.push('BANSHI_FAKE_NOW is ignored: it only works together with BANSHI_DEV_LOGIN=1')
+  }
+  if (env.BANSHI_SIMULATOR && !config.demo) {
+    notes.push('BANSHI_SIMULATOR is ignored: the queue simulator only runs in demo mode (npm start)')
   }
   if (config.sms.provider === 'log' && !config.devLogin) {
     notes.push('SMS_PROVIDER=log prints sign-in codes to this console: for development only, never in production')

@@ -13,6 +13,7 @@ import { authSettingsFor, type AuthSettings } from './modules/auth/settings'
 import { DEMO_PASSWORD, ensureDemoAccounts, type DemoAccount } from './seed/demoAccounts'
 import { purgeExpiredSignInData } from './modules/auth/retention'
 import { purgeExpiredIdempotencyKeys } from './http/idempotency'
+import { QueueSimulator } from './modules/queue/simulator'
 
 const SHUTDOWN_GRACE_MS = 10_000
 const PURGE_EVERY_MS = 60 * 60 * 1000
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   const redis = config.redisUrl ? connectRedis(config.redisUrl) : null
+  let simulator: QueueSimulator | null = null
   const auth: AuthSettings = orExitOnConfigError(() => authSettingsFor(config, dataKey.key, redis))
   const clock = clockFor(config)
   const app = await buildApp({
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS)
     force.unref()
     try {
+      await simulator?.stop()
       await app.close()
       await database.close()
       await redis?.quit().catch(() => redis.disconnect())
@@ -99,6 +102,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
   await app.listen({ port: config.port, host: config.host })
+  if (config.simulator) {
+    simulator = new QueueSimulator(app.queue)
+    await simulator.prepare()
+    simulator.start()
+  }
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const urls = [`http://localhost:${port}/`, ...lanAddresses().map((ip) => `http://${ip}:${port}/`)]
@@ -110,6 +118,7 @@ async function main(): Promise<void> {
     `  API docs:  ${urls[0]}docs`,
     `  Database:  ${database.dialect} (${database.location})`,
     `  Redis:     ${config.redisUrl ? 'configured' : 'not configured (in-process events)'}`,
+    config.demo ? `  Queues:    ${config.simulator ? 'simulated in the demo halls (BANSHI_SIMULATOR=0 turns it off)' : 'not simulated (BANSHI_SIMULATOR=0)'}` : '',
     webAppAvailable(config.h5Dir) ? '' : `  Note: no H5 build in ${config.h5Dir}; run \`npm run build:h5\` to serve the app.`,
     config.fakeNow ? `  Clock:     starts at ${config.fakeNow.toISOString()} (BANSHI_FAKE_NOW)` : '',
     `  Data key:  ${dataKey.source}`,

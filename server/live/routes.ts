@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { WebSocket } from 'ws'
 import type { LiveClientFrame } from '../../src/domain/contract'
+import type { Lang } from '../../src/domain/errors'
 import { AppError, requestLang } from '../errors'
 import { AccessTokenError, verifyAccessToken } from '../security/accessTokens'
 import { findActiveSession } from '../modules/auth/repo'
@@ -22,6 +23,12 @@ async function socketUser(app: FastifyInstance, request: FastifyRequest): Promis
     if (error instanceof AccessTokenError) return { userId: null, tokenInvalid: true }
     throw error
   }
+}
+
+/** Browsers cannot set headers on a WebSocket: `?lang=en` may say what Accept-Language would. */
+function socketLang(request: FastifyRequest): Lang {
+  const lang = (request.query as { lang?: unknown }).lang
+  return lang === 'en' || lang === 'zh' ? lang : requestLang(request)
 }
 
 function parseFrame(data: Buffer): LiveClientFrame | null {
@@ -49,7 +56,7 @@ export const liveRoutes = (hub: LiveHub): FastifyPluginAsync => async (app) => {
   const handleSocket = (socket: WebSocket, request: FastifyRequest) => {
     const client: LiveClient = {
       socket,
-      lang: requestLang(request),
+      lang: socketLang(request),
       userId: null,
       halls: new Set(),
       tickets: new Map(),
@@ -90,7 +97,10 @@ export const liveRoutes = (hub: LiveHub): FastifyPluginAsync => async (app) => {
     schema: {
       tags: ['queue'],
       summary: 'WebSocket: live queue snapshots and ticket updates (plain HTTP answers 426)',
-      querystring: { type: 'object', properties: { token: { type: 'string', maxLength: 2048 } } },
+      querystring: {
+        type: 'object',
+        properties: { token: { type: 'string', maxLength: 2048 }, lang: { type: 'string', enum: ['zh', 'en'] } },
+      },
     },
     handler: async () => {
       throw new AppError(426, 'WEBSOCKET_REQUIRED', undefined, { Upgrade: 'websocket', Connection: 'Upgrade' })

@@ -149,3 +149,14 @@ describe('server configuration', () => {
     })
   })
 })
+
+describe('queue simulator switch', () => {
+  it('runs in demo mode unless BANSHI_SIMULATOR=0 (or false), and never outside demo mode', () => {
+    expect(load({}, ['--demo']).simulator).toBe(true)
+    expect(load({ BANSHI_SIMULATOR: '0' }, ['--demo']).simulator).toBe(false)
+    expect(load({ BANSHI_SIMULATOR: 'false' }, ['--demo']).simulator).toBe(false)
+    expect(load({ BANSHI_SIMULATOR: '1' }).simulator).toBe(false)
+    expect(notes({ BANSHI_SIMULATOR: '1' })).toEqual([expect.stringContaining('BANSHI_SIMULATOR is ignored')])
+    expect(notes({ BANSHI_SIMULATOR: '0' }, ['--demo'])).toEqual([])
+  })
+})
