@@ -91,7 +91,11 @@ export const queueHandlers = [
     const body = (await request.json()) as { categoryId?: string }
     if (!fixture.detail.categories.some((c) => c.id === body.categoryId)) return errorResponse(400, 'CATEGORY_NOT_FOUND')
     if (!fixture.detail.openNow) return errorResponse(409, 'HALL_CLOSED')
-    if (queue.activeAppTicket(hallId)) return errorResponse(409, 'TICKET_EXISTS')
+    const existing = queue.activeAppTicket(hallId)
+    if (existing) {
+      // As the server does: the refusal names the ticket already held.
+      return HttpResponse.json({ error: { code: 'TICKET_EXISTS', message: errorMessage('TICKET_EXISTS'), details: { ticketId: existing.id } } }, { status: 409 })
+    }
     const ticket = queue.issue(hallId, body.categoryId!, 'app')
     publish(hallId)
     return ticketAnswer(ticket, 201)

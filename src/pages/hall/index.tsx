@@ -149,6 +149,12 @@ export default function HallQueue() {
           {takeError.message}
         </Text>
       ) : null}
+      {/* Taken on another device: the server names the ticket, so it is one tap away here too. */}
+      {takeError?.code === 'TICKET_EXISTS' && typeof takeError.details.ticketId === 'string' && !held ? (
+        <Pressable className='hall-queue__held' role='link' onPress={() => openPage(paths.ticket(String(takeError.details.ticketId)))}>
+          {t('queue.ticket.pageTitle')}
+        </Pressable>
+      ) : null}
 
       <Section title={t('queue.hall.categories')} extra={<LiveBadge mode={mode} />}>
         {snapshot ? (

@@ -1,9 +1,9 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http } from 'msw'
+import { http, HttpResponse } from 'msw'
 import Taro from '@tarojs/taro'
 import { server } from '../../../mock/node'
-import { errorResponse } from '../../../mock/handlers/errors'
+import { errorMessage } from '@/domain/errors'
 import { setRouterParams } from '../../support/taro'
 import HallPage from '@/pages/hall/index'
 import { useSessionStore } from '@/stores/session'
@@ -71,12 +71,19 @@ describe('hall page (大厅排队)', () => {
 
   it('says why a number cannot be taken, in the server’s words', async () => {
     const user = userEvent.setup()
-    server.use(http.post(`${API}/halls/:id/tickets`, () => errorResponse(409, 'TICKET_EXISTS')))
+    server.use(
+      http.post(`${API}/halls/:id/tickets`, () =>
+        HttpResponse.json({ error: { code: 'TICKET_EXISTS', message: errorMessage('TICKET_EXISTS'), details: { ticketId: 'lh-district-A3' } } }, { status: 409 }),
+      ),
+    )
     await signIn()
     openHall('lh-district')
     await user.click(await screen.findByRole('button', { name: '取号:公安专窗' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('您在这个大厅已经有一个排队号了,请先使用或取消它')
     expect(Taro.navigateTo).not.toHaveBeenCalled()
+    // Taken on another phone: the page leads to it.
+    await user.click(screen.getByRole('link', { name: '我的排队号' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/index?id=lh-district-A3' })
   })
 
   it('offers no number while the hall is closed', async () => {
