@@ -86,7 +86,7 @@ export default function Halls() {
       </View>
 
       {halls.status === 'error' && halls.data ? <StaleNotice error={halls.error} onRetry={() => void reload()} /> : null}
-      {halls.status === 'error' && !halls.data ? <ErrorState error={halls.error} onRetry={() => void reload()} /> : null}
+      {halls.status === 'error' && !halls.data ? <ErrorState error={halls.error} onRetry={halls.error.retryable ? () => void reload() : undefined} /> : null}
       {!halls.data && halls.status !== 'error' ? <LoadingRows rows={4} /> : null}
       {halls.data && list.length === 0 ? <EmptyState title={t('queue.halls.empty')} description={t('queue.halls.emptyHint')} /> : null}
 
