@@ -100,3 +100,35 @@ describe('hall page (大厅排队)', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(/没有找到/)
   })
 })
+
+describe('hall page when the browser tab is hidden', () => {
+  const setVisibility = (state: 'visible' | 'hidden') => {
+    Object.defineProperty(document, 'visibilityState', { value: state, configurable: true })
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'))
+    })
+  }
+  afterEach(() => Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true }))
+
+  it('stops following while the tab is hidden and is live again when it shows', async () => {
+    openHall('lh-district')
+    await screen.findByText('实时更新中')
+    setVisibility('hidden')
+    expect(await screen.findByText('已暂停更新')).toBeInTheDocument()
+    setVisibility('visible')
+    expect(await screen.findByText('实时更新中')).toBeInTheDocument()
+  })
+})
+
+describe('hall page in English', () => {
+  it('speaks English, including the wait range', async () => {
+    const { setCurrentLanguage } = await import('@/i18n')
+    act(() => setCurrentLanguage('en'))
+    openHall('lh-district')
+    await screen.findByRole('heading', { level: 3, name: '综合受理' })
+    expect(screen.getByText('Now calling: A003')).toBeInTheDocument()
+    expect(screen.getByText('6 waiting · 2 windows open')).toBeInTheDocument()
+    expect(screen.getByText('Expected wait about 25–40 min')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Sign in to take a number remotely' })).toBeInTheDocument()
+  })
+})
