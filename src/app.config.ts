@@ -8,10 +8,13 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/login/index',
     'pages/progress/index',
+    'pages/halls/index',
+    'pages/hall/index',
+    'pages/ticket/index',
   ],
   // Staff pages stay out of the main package that every citizen downloads.
   subPackages: [
-    { root: 'packages/staff', pages: ['login/index', 'applications/index'] },
+    { root: 'packages/staff', pages: ['login/index', 'index/index', 'queue/index', 'applications/index'] },
     // Applying online and following one's own applications: only those who apply download it.
     { root: 'packages/apply', pages: ['form/index', 'mine/index', 'detail/index'] },
     // Grid workers' round and door applications: only grid workers download it.

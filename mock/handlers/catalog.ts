@@ -3,7 +3,7 @@ import type { DepartmentCount, Guide, ItemList, ItemSuggestionList, TopicCount }
 import { hasSearchableText, matchRanges, searchTerms } from '../../src/domain/searchQuery'
 import { ITEM_QUERY_MAX, ITEM_SUGGESTIONS_MAX, PAGE_LIMIT_MAX } from '../../src/domain/limits'
 import { GOVERNMENT_HOTLINE } from '../../src/domain/hotline'
-import { fixtureGuides, fixtureHalls, toSummary } from '../fixtures/catalog'
+import { fixtureGuides, toSummary } from '../fixtures/catalog'
 import { errorResponse } from './errors'
 
 const API = '*/api/v1'
@@ -79,21 +79,5 @@ export const catalogHandlers = [
       count,
     }))
     return HttpResponse.json(body)
-  }),
-
-  http.get(`${API}/halls`, () => HttpResponse.json(fixtureHalls)),
-
-  http.get(`${API}/halls/:id`, ({ params }) => {
-    const hall = fixtureHalls.find((h) => h.id === params.id)
-    if (!hall) return errorResponse(404, 'HALL_NOT_FOUND')
-    return HttpResponse.json({
-      ...hall,
-      windows: 12,
-      hours: { 'mon-fri': [['09:00', '12:00'], ['14:00', '18:00']] },
-      categories: [
-        { id: 'A', name: '综合受理' },
-        { id: 'V', name: '优先窗口(老年人/残疾人/军人)' },
-      ],
-    })
   }),
 ]

@@ -2,6 +2,7 @@ import { catalogHandlers } from './catalog'
 import { accountHandlers } from './accounts'
 import { applicationHandlers } from './applications'
 import { gridHandlers } from './grid'
+import { queueHandlers } from './queue'
 
 /** Happy-path handlers per area; tests add their error cases with server.use(). */
-export const handlers = [...catalogHandlers, ...accountHandlers, ...applicationHandlers, ...gridHandlers]
+export const handlers = [...catalogHandlers, ...accountHandlers, ...applicationHandlers, ...queueHandlers, ...gridHandlers]

@@ -25,6 +25,7 @@ export const MAX_SUBSCRIPTIONS = 20
 /** A client that lets this much pile up unsent is too slow to follow the queue; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 1024 * 1024
 export const PING_EVERY_MS = 25_000
+const TEXT_FRAME = { binary: false, compress: false, fin: true } as const
 
 interface HubDeps {
   db: Kysely<Database>
@@ -49,6 +50,8 @@ export class LiveHub {
   private readonly unsubscribeBus: () => void
   private readonly pinger: NodeJS.Timeout
   private readonly now: () => number
+  /** How long each push took on this node (ms, most recent last; kept short): the server's share of fan-out latency. */
+  readonly pushDurations: number[] = []
 
   constructor(private readonly deps: HubDeps) {
     this.now = deps.monotonicNow ?? (() => performance.now())
@@ -84,7 +87,8 @@ export class LiveHub {
       client.socket.terminate()
       return
     }
-    client.socket.send(typeof frame === 'object' && !Buffer.isBuffer(frame) ? JSON.stringify(frame) : frame)
+    // Options spelled out: ws then skips working them out per message (this runs once per subscriber per change).
+    client.socket.send(typeof frame === 'object' && !Buffer.isBuffer(frame) ? JSON.stringify(frame) : frame, TEXT_FRAME)
   }
 
   sendError(client: LiveClient, code: ErrorCode): void {
@@ -149,6 +153,7 @@ export class LiveHub {
   private async push(hallId: string, changedTickets: Set<string>): Promise<void> {
     const run: { again: Set<string> | null } = { again: null }
     this.pushing.set(hallId, run)
+    const started = this.now()
     try {
       const entry = await this.deps.states.get(hallId)
       if (!entry) return
@@ -166,6 +171,8 @@ export class LiveHub {
     } catch (error) {
       this.deps.log.error({ err: error, hallId }, 'live push failed')
     } finally {
+      this.pushDurations.push(this.now() - started)
+      if (this.pushDurations.length > 100) this.pushDurations.shift()
       this.pushing.delete(hallId)
       if (run.again) void this.push(hallId, run.again)
     }

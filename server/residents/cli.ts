@@ -19,7 +19,8 @@ async function run(): Promise<number> {
   }
   const csv = fs.readFileSync(file, 'utf8')
   const config = loadConfig()
-  const dataKey = loadDataKey({ envKey: config.dataKey, dataDir: config.dataDir, allowGenerated: false })
+  // The same key the server uses: a generated one only where the server would accept it (demo or dev sign-in).
+  const dataKey = loadDataKey({ envKey: config.dataKey, dataDir: config.dataDir, allowGenerated: config.demo || config.devLogin })
   const keys = deriveKeys(dataKey.key)
   const cipher = new PersonalDataCipher(keys.encryption, keys.lookup)
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })

@@ -8,12 +8,14 @@ interface ActionButtonProps {
   primary?: boolean
   /** Full width: the main action of a form, an easy target for any thumb. */
   block?: boolean
+  /** Accessible name when the visible text is the same on several buttons ("取号" per category). */
+  label?: string
   children: ReactNode
 }
 
-export default function ActionButton({ onPress, primary = true, block = false, children }: ActionButtonProps) {
+export default function ActionButton({ onPress, primary = true, block = false, label, children }: ActionButtonProps) {
   return (
-    <Button type={primary ? 'primary' : 'default'} size='large' block={block} onClick={onPress} {...a11y({ role: 'button', onActivate: onPress })}>
+    <Button type={primary ? 'primary' : 'default'} size='large' block={block} onClick={onPress} {...a11y({ role: 'button', label, onActivate: onPress })}>
       {children}
     </Button>
   )

@@ -9,6 +9,7 @@ import { deviceStorage } from '@/platform/storage'
 import { clearSessionCaches } from '@/platform/serviceWorker'
 import { wechatLoginCode } from '@/platform/wechatLogin'
 import { fetchInto, idle, ready, type Resource } from './resource'
+import { useMyTicketsStore } from './myTickets'
 
 interface SessionState {
   accessToken: string | null
@@ -67,6 +68,8 @@ export const useSessionStore = create<SessionState>()(
         })
       const forget = (reason: string | null) => {
         set({ ...signedOut, signedOutBecause: reason })
+        // Queue numbers belong to the person, not the phone: the next one to sign in must not see them.
+        useMyTicketsStore.setState({ tickets: [] })
         void clearSessionCaches()
         signOutListeners.forEach((listener) => listener())
       }

@@ -7,6 +7,7 @@ import { authLatencyRows } from './authLatency'
 import { lighthouseRows } from './lighthouse'
 import { applicationLatencyRows } from './applicationLatency'
 import { appointmentBookingRows } from './appointmentBooking'
+import { queueRows } from './queue'
 import { ms, printTable, type Row } from './stats'
 
 async function main(): Promise<void> {
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'appointments') {
     rows.push(...(await appointmentBookingRows()))
+  }
+  if (!only || only === 'queue') {
+    rows.push(...(await queueRows()))
   }
   printTable(`Banshi bench — ${new Date().toISOString()} — node ${process.version}`, rows)
 }

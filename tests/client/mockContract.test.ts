@@ -21,6 +21,9 @@ import {
   UploadSchema,
   EvaluationCreatedSchema,
   StaffApplicationSchema,
+  QueueSnapshotSchema,
+  TicketSchema,
+  StaffQueueSchema,
 } from '@/domain/contract'
 import { FINISHED_NO, FIXTURE_LAST4, FIXTURE_NO } from '../../mock/fixtures/applications'
 import { Type } from '@sinclair/typebox'
@@ -110,6 +113,27 @@ describe('msw mocks satisfy the server schemas', () => {
     await check(await fetch(`${API}/staff/applications/${submitted.no}`, { headers: auth }), StaffApplicationSchema, 200)
     await check(await fetch(`${API}/staff/applications/${submitted.no}/events`, { method: 'POST', headers: auth, body: JSON.stringify({ stage: 'accepted' }) }), StaffApplicationSchema, 200)
     await check(await fetch(`${API}/staff/applications/${submitted.no}/events`, { method: 'POST', headers: auth, body: JSON.stringify({ stage: 'accepted' }) }), ErrorBodySchema, 409)
+  })
+
+  it('halls, queue snapshots, tickets and the staff queue', async () => {
+    const auth = { authorization: 'Bearer mock-access-1', 'content-type': 'application/json' }
+    const check = async (response: Response, schema: TSchema, status: number) => {
+      expect(response.status).toBe(status)
+      const json = await response.json()
+      expect([...Value.Errors(schema, json)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
+      return json
+    }
+    await expectShape('/halls?lat=22.6&lng=114.03&item=010100010000', Type.Array(HallSchema))
+    await expectShape('/halls/lh-guanhu', HallDetailSchema)
+    await expectShape('/halls/lh-district/queue', QueueSnapshotSchema)
+    const ticket = await check(await fetch(`${API}/halls/lh-district/tickets`, { method: 'POST', headers: auth, body: JSON.stringify({ categoryId: 'A' }) }), TicketSchema, 201)
+    await check(await fetch(`${API}/halls/lh-district/tickets`, { method: 'POST', headers: auth, body: JSON.stringify({ categoryId: 'A' }) }), ErrorBodySchema, 409)
+    await check(await fetch(`${API}/tickets/${ticket.id}`, { headers: auth }), TicketSchema, 200)
+    await check(await fetch(`${API}/staff/halls/lh-district/queue`, { headers: auth }), StaffQueueSchema, 200)
+    const called = await check(await fetch(`${API}/staff/halls/lh-district/windows/2/call-next`, { method: 'POST', headers: auth, body: '{}' }), TicketSchema, 200)
+    await check(await fetch(`${API}/staff/tickets/${called.id}/transfer`, { method: 'POST', headers: auth, body: JSON.stringify({ categoryId: 'B' }) }), TicketSchema, 200)
+    await check(await fetch(`${API}/tickets/${ticket.id}/cancel`, { method: 'POST', headers: auth }), TicketSchema, 200)
+    await check(await fetch(`${API}/halls/lh-minzhi/tickets`, { method: 'POST', headers: auth, body: JSON.stringify({ categoryId: 'A' }) }), ErrorBodySchema, 409)
   })
 
   it('error answers', async () => {

@@ -80,7 +80,8 @@ describe('applying online and following the progress, in a real browser', () => 
     await page.getByRole('textbox', { name: '用户名' }).fill('windowtest')
     await page.getByLabel('密码').fill('window-staff-pass')
     await page.getByRole('button', { name: '登录', exact: true }).click()
-    await page.getByRole('heading', { name: '窗口测试', level: 1 }).waitFor()
+    // Window staff land on their desk (工作台).
+    await page.getByRole('heading', { name: '工作台', level: 1 }).waitFor()
     await page.goto(`${server.url}/packages/staff/applications/index`)
     await page.getByRole('textbox', { name: '办件编号' }).fill(no)
     await page.getByRole('button', { name: '查找' }).click()

@@ -27,7 +27,7 @@ const CHAOS_ID_NUMBER = withCheckDigit('44030919410505022')
 function cli(server: { dataDir: string }, args: string[], extraEnv: Record<string, string> = {}) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
     cwd: root,
-    env: { ...process.env, BANSHI_DATA_DIR: server.dataDir, DATABASE_URL: '', ...extraEnv },
+    env: { ...process.env, BANSHI_DATA_DIR: server.dataDir, BANSHI_DEV_LOGIN: '1', DATABASE_URL: '', ...extraEnv },
     encoding: 'utf8',
   })
   if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stdout}${run.stderr}`)

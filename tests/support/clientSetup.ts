@@ -6,6 +6,8 @@ import { resetStores } from './stores'
 import { resetMockAccounts } from '../../mock/handlers/accounts'
 import { resetMockApplications } from '../../mock/handlers/applications'
 import { resetMockGrid } from '../../mock/handlers/grid'
+import { resetMockQueue } from '../../mock/handlers/queueState'
+import { resetMockLive } from '../../mock/handlers/queue'
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
@@ -16,5 +18,7 @@ afterEach(() => {
   resetMockAccounts()
   resetMockApplications()
   resetMockGrid()
+  resetMockQueue()
+  resetMockLive()
 })
 afterAll(() => server.close())

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react'
 type Handler = () => void
 
 const storage = new Map<string, unknown>()
-const pageHandlers = { pullDownRefresh: new Set<Handler>(), reachBottom: new Set<Handler>() }
+const pageHandlers = { pullDownRefresh: new Set<Handler>(), reachBottom: new Set<Handler>(), show: new Set<Handler>(), hide: new Set<Handler>() }
 let routerParams: Record<string, string> = {}
 
 export function setRouterParams(params: Record<string, string>): void {
@@ -18,6 +18,15 @@ export function triggerPullDownRefresh(): void {
 
 export function triggerReachBottom(): void {
   pageHandlers.reachBottom.forEach((handler) => handler())
+}
+
+/** Another page on top, or the app in the background (useDidHide), and back again (useDidShow). */
+export function triggerPageHide(): void {
+  pageHandlers.hide.forEach((handler) => handler())
+}
+
+export function triggerPageShow(): void {
+  pageHandlers.show.forEach((handler) => handler())
 }
 
 export function resetTaro(): void {
@@ -114,13 +123,21 @@ const Taro = {
   offNetworkStatusChange: jest.fn(),
   setNavigationBarTitle: jest.fn(resolved),
   pxTransform: (value: number) => `${value / 2}px`,
+  vibrateLong: jest.fn(resolved),
+  openLocation: jest.fn(resolved),
+  getLocation: jest.fn(() => Promise.reject({ errMsg: 'getLocation:fail auth deny' })),
 }
 
 export const useRouter = () => ({ params: routerParams, path: '' })
 export const usePullDownRefresh = (handler: Handler) => usePageEvent(pageHandlers.pullDownRefresh, handler)
 export const useReachBottom = (handler: Handler) => usePageEvent(pageHandlers.reachBottom, handler)
 export const useShareAppMessage = jest.fn()
-export const useDidShow = (handler: Handler) => useEffect(handler, [])
+export const useDidShow = (handler: Handler) => {
+  // As in Taro, it also runs when the page first shows.
+  useEffect(handler, [])
+  usePageEvent(pageHandlers.show, handler)
+}
+export const useDidHide = (handler: Handler) => usePageEvent(pageHandlers.hide, handler)
 export const useLaunch = (handler: Handler) => useEffect(handler, [])
 export const { request: taroRequest } = Taro
 

@@ -29,7 +29,7 @@ async function run(): Promise<number> {
     return 0
   } catch (error) {
     if (error instanceof AppError && error.code === 'HALL_NOT_FOUND') {
-      console.error(`No hall with id "${hallId}" in ${database.dialect} (${database.location})`)
+      console.error(`No hall with id "${hallId}" in ${database.dialect} (${database.location}); hall ids are in server/seed/data/halls.json`)
       return 2
     }
     throw error

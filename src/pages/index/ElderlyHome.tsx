@@ -17,6 +17,7 @@ export function elderlyEntries(): BigEntry[] {
   return [
     { title: 'home.guides', hint: 'home.guidesHint', path: paths.search() },
     { title: 'home.topics', hint: 'home.topicsHint', path: paths.browse('topics') },
+    { title: 'queue.elderlyEntry', hint: 'queue.elderlyEntryHint', path: paths.halls() },
     { title: 'home.progress', hint: 'home.progressHint', path: paths.progress() },
     { title: 'home.mine', hint: 'home.mineHint', path: paths.me },
   ]

@@ -107,6 +107,9 @@ function StandardHome() {
           <Pressable className='home__link' role='link' onPress={() => openPage(paths.progress())}>
             {t('home.progressLink')}
           </Pressable>
+          <Pressable className='home__link' role='link' onPress={() => openPage(paths.halls())}>
+            {t('queue.entry')} ›
+          </Pressable>
         </View>
       </Section>
 

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { useSessionStore } from '@/stores/session'
+import { useHeldTickets } from '@/stores/myTickets'
 import ActionButton from '@/components/ActionButton'
 import Pressable from '@/components/Pressable'
 import Section from '@/components/Section'
@@ -63,6 +64,7 @@ function SignedIn() {
   const closeAccount = useSessionStore((state) => state.closeAccount)
   const loadProfile = useSessionStore((state) => state.loadProfile)
   const loadDevices = useSessionStore((state) => state.loadDevices)
+  const heldTickets = useHeldTickets()
   usePullToRefresh(() => Promise.all([loadProfile({ refresh: true }), loadDevices({ refresh: true })]))
 
   async function askToSignOut() {
@@ -101,6 +103,16 @@ function SignedIn() {
         <Pressable className='me__staff' role='link' onPress={() => openPage(paths.progress())}>
           {t('me.progressLookup')}
         </Pressable>
+        {heldTickets.map((held) => (
+          <Pressable key={held.id} className='me__staff' role='link' label={t('queue.myTicketLabel', { number: held.number, hall: held.hallName })} onPress={() => openPage(paths.ticket(held.id))}>
+            {t('queue.myTicket', { number: held.number })}
+          </Pressable>
+        ))}
+        {user.role === 'window_staff' ? (
+          <Pressable className='me__staff' role='link' onPress={() => openPage(paths.staffHome)}>
+            {t('queue.staff.homeTitle')} ›
+          </Pressable>
+        ) : null}
         {user.role === 'window_staff' ? (
           <Pressable className='me__staff' role='link' onPress={() => openPage(paths.staffApplications())}>
             {t('me.staffApplications')}

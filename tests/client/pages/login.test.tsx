@@ -90,7 +90,7 @@ describe('phone sign-in page', () => {
 })
 
 describe('staff sign-in page', () => {
-  it('signs window staff in and goes to 我的', async () => {
+  it('signs window staff in and goes to their desk (工作台)', async () => {
     const user = userEvent.setup()
     render(<StaffSignIn />)
     await user.type(screen.getByRole('textbox', { name: '用户名' }), 'window1')
@@ -98,7 +98,7 @@ describe('staff sign-in page', () => {
     await user.click(screen.getByRole('button', { name: '登录' }))
     await act(async () => undefined)
     expect(useSessionStore.getState().user).toMatchObject({ role: 'window_staff', username: 'window1' })
-    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/me/index' })
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/packages/staff/index/index' })
   })
 
   it('says when the password is wrong, and how long a locked account must wait', async () => {

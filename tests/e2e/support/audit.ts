@@ -39,4 +39,9 @@ export const PUBLIC_PAGES: Array<[string, string, (page: Page) => Promise<unknow
   ['progress', '/pages/progress/index', (p) => p.getByRole('heading', { name: '查办件进度' }).waitFor()],
   ['my-applications-signed-out', '/packages/apply/mine/index', (p) => p.getByText('登录后查看我的办件').waitFor()],
   ['staff-applications-signed-out', '/packages/staff/applications/index', (p) => p.getByText('请用窗口工作人员账号登录').waitFor()],
+  ['halls', '/pages/halls/index', (p) => p.getByText(/人等候|未公开排队信息/).first().waitFor()],
+  ['halls-for-item', '/pages/halls/index?item=010100010000', (p) => p.getByText(/推荐前往|没有开门的大厅/).first().waitFor()],
+  ['hall', '/pages/hall/index?id=lh-district', (p) => p.getByText(/^正在叫号/).first().waitFor()],
+  ['staff-home-signed-out', '/packages/staff/index/index', (p) => p.getByText('请用窗口工作人员账号登录').waitFor()],
+  ['staff-queue-signed-out', '/packages/staff/queue/index', (p) => p.getByText('请用窗口工作人员账号登录').waitFor()],
 ]

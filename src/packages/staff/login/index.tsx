@@ -31,8 +31,9 @@ export default function StaffSignIn() {
     setBusy(true)
     try {
       await signInAsStaff(username.trim(), password)
-      // Grid workers start their round; other staff land where their tools are.
-      startOverAt(useSessionStore.getState().user?.role === 'grid_worker' ? paths.gridHome : paths.me)
+      // Staff start where their work is: window staff at their desk (叫号, 办件), grid workers on their round.
+      const role = useSessionStore.getState().user?.role
+      startOverAt(role === 'grid_worker' ? paths.gridHome : role === 'window_staff' || role === 'admin' ? paths.staffHome : paths.me)
     } catch (raw) {
       const failure = apiErrorOf(raw)
       if (!failure) return
