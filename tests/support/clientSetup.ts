@@ -5,6 +5,7 @@ import { resetTaro } from './taro'
 import { resetStores } from './stores'
 import { resetMockAccounts } from '../../mock/handlers/accounts'
 import { resetMockApplications } from '../../mock/handlers/applications'
+import { resetMockAppointments } from '../../mock/handlers/appointments'
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
@@ -14,5 +15,6 @@ afterEach(() => {
   resetStores()
   resetMockAccounts()
   resetMockApplications()
+  resetMockAppointments()
 })
 afterAll(() => server.close())
