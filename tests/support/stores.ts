@@ -9,13 +9,14 @@ import { useDisplayModeStore } from '@/stores/displayMode'
 import { useLanguageStore } from '@/stores/language'
 import { setCurrentLanguage } from '@/i18n'
 import { useApplicationsStore } from '@/stores/applications'
+import { useAppointmentsStore } from '@/stores/appointments'
 
 interface ResettableStore {
   getState(): object
   setState(state: object, replace: true): void
 }
 
-const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore, useDisplayModeStore, useLanguageStore, useApplicationsStore] as unknown as ResettableStore[]
+const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore, useDisplayModeStore, useLanguageStore, useApplicationsStore, useAppointmentsStore] as unknown as ResettableStore[]
 const initialStates = stores.map((store) => store.getState())
 
 export function resetStores(): void {
