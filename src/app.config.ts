@@ -14,6 +14,8 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['login/index', 'applications/index'] },
     // Applying online and following one's own applications: only those who apply download it.
     { root: 'packages/apply', pages: ['form/index', 'mine/index', 'detail/index'] },
+    // Booking, its confirmation with the QR code, and 我的预约: only those who book download it.
+    { root: 'packages/booking', pages: ['book/index', 'detail/index', 'mine/index'] },
   ],
   // Staff reach their sign-in from 我的: fetch that package while they are there.
   preloadRule: { 'pages/me/index': { network: 'all', packages: ['packages/staff'] } },

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly fields: FieldIssue[] = [],
     /** For "too many" answers (429): seconds until trying again makes sense. */
     readonly retryAfterS: number | null = null,
+    /** Anything else the server said about the error, e.g. BOOKING_SUSPENDED's `until`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -51,7 +53,7 @@ export function toApiError(error: unknown): ApiError | RequestCanceled {
       if (isErrorBody(response.data)) {
         const { code, message, details } = response.data.error
         const retryAfter = (details as { retryAfterS?: unknown } | undefined)?.retryAfterS
-        return new ApiError(code, message, response.status, details?.fields ?? [], typeof retryAfter === 'number' ? retryAfter : null)
+        return new ApiError(code, message, response.status, details?.fields ?? [], typeof retryAfter === 'number' ? retryAfter : null, details ?? {})
       }
       const code = fallbackCode(response.status)
       return new ApiError(code, errorMessage(code, currentLanguage()), response.status)

@@ -4,6 +4,7 @@ import type {
   CheckInBody,
   CheckInResult,
   Hall,
+  HallDetail,
   Slot,
   SlotDay,
   WaitlistEntry,
@@ -67,4 +68,9 @@ export async function fetchMyWaitlist(signal?: AbortSignal): Promise<WaitlistEnt
 
 export async function leaveWaitlist(id: string): Promise<WaitlistEntry> {
   return (await http.post<WaitlistEntry>(`/appointments/waitlist/${encodeURIComponent(id)}/leave`, {})).data
+}
+
+/** One hall with its position, for navigation to an appointment's hall. */
+export async function fetchHall(id: string, signal?: AbortSignal): Promise<HallDetail> {
+  return (await http.get<HallDetail>(`/halls/${encodeURIComponent(id)}`, { signal })).data
 }

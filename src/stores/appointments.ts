@@ -7,11 +7,14 @@ interface AppointmentsState {
   mine: Resource<Appointment[]>
   waitlist: Resource<WaitlistEntry[]>
   details: Record<string, Resource<Appointment>>
+  /** The appointment this session has just booked: its page opens as the confirmation. */
+  justBooked: string | null
   loadMine(options?: { refresh?: boolean }): Promise<void>
   loadWaitlist(options?: { refresh?: boolean }): Promise<void>
   loadDetail(id: string, options?: { refresh?: boolean }): Promise<void>
   /** An appointment the server just answered with (booked, cancelled, moved, checked in): shown at once. */
   remember(appointment: Appointment): void
+  booked(appointment: Appointment): void
   reset(): void
 }
 
@@ -20,6 +23,7 @@ export const useAppointmentsStore = create<AppointmentsState>()((set, get) => ({
   mine: idle,
   waitlist: idle,
   details: {},
+  justBooked: null,
   loadMine: ({ refresh = false } = {}) => fetchInto(get().mine, (mine) => set({ mine }), () => fetchMyAppointments(), refresh),
   loadWaitlist: ({ refresh = false } = {}) => fetchInto(get().waitlist, (waitlist) => set({ waitlist }), () => fetchMyWaitlist(), refresh),
   loadDetail: (id, { refresh = false } = {}) =>
@@ -38,5 +42,9 @@ export const useAppointmentsStore = create<AppointmentsState>()((set, get) => ({
       return { details: { ...state.details, [appointment.id]: ready(appointment) }, mine }
     })
   },
-  reset: () => set({ mine: idle, waitlist: idle, details: {} }),
+  booked(appointment) {
+    get().remember(appointment)
+    set({ justBooked: appointment.id })
+  },
+  reset: () => set({ mine: idle, waitlist: idle, details: {}, justBooked: null }),
 }))
