@@ -158,7 +158,7 @@ describe('预约详情', () => {
     expect(ics).toContain('SUMMARY:办事预约:居民身份证申领')
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '日历文件已下载,打开即可添加' }))
 
-    const writeText = jest.fn(() => Promise.resolve())
+    const writeText = jest.fn((_text: string) => Promise.resolve())
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } })
     await user.click(screen.getByRole('button', { name: '分享给家人' }))
     await waitFor(() => expect(writeText).toHaveBeenCalled())
