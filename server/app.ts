@@ -25,6 +25,8 @@ import { ViewTally } from './modules/catalog/viewTally'
 import { applicationRoutes } from './modules/applications/routes'
 import { uploadRoutes } from './modules/uploads/routes'
 import { DiskBlobStorage, type BlobStorage } from './storage/blobStorage'
+import { appointmentRoutes } from './modules/appointments/routes'
+import type { CheckInTickets } from './modules/appointments/checkInTickets'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,6 +54,8 @@ export interface AppDeps {
   catalogSearch?: CatalogSearch
   /** Uploaded material photos; by default files in a fresh temporary directory (main passes ./data/uploads). */
   blobs?: BlobStorage
+  /** Gives a checked-in appointment its priority queue ticket; without it check-in records the arrival only. */
+  checkInTickets?: CheckInTickets
 }
 
 export const API_PREFIX = '/api/v1'
@@ -124,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes, { prefix: API_PREFIX })
   await app.register(adminRoutes, { prefix: API_PREFIX })
   await app.register(applicationRoutes, { prefix: API_PREFIX })
+  await app.register(appointmentRoutes(deps.checkInTickets ?? null), { prefix: API_PREFIX })
   await app.register(uploadRoutes(deps.blobs ?? new DiskBlobStorage(mkdtempSync(path.join(os.tmpdir(), 'banshi-uploads-')))), { prefix: API_PREFIX })
   openApiRoute(app)
 

@@ -13,9 +13,12 @@ import { authSettingsFor, type AuthSettings } from './modules/auth/settings'
 import { DEMO_PASSWORD, ensureDemoAccounts, type DemoAccount } from './seed/demoAccounts'
 import { purgeExpiredSignInData } from './modules/auth/retention'
 import { purgeExpiredIdempotencyKeys } from './http/idempotency'
+import { runAppointmentJob } from './modules/appointments/schedule'
+import { ensureDemoSlotTemplates } from './seed/demoSlotTemplates'
 
 const SHUTDOWN_GRACE_MS = 10_000
 const PURGE_EVERY_MS = 60 * 60 * 1000
+const APPOINTMENT_JOB_EVERY_MS = 60 * 1000
 
 function lanAddresses(): string[] {
   return Object.values(os.networkInterfaces())
@@ -70,6 +73,27 @@ async function main(): Promise<void> {
       .catch((error) => app.log.warn({ err: error }, 'purging expired sign-in data failed; will retry'))
   await purge()
   setInterval(purge, PURGE_EVERY_MS).unref()
+  if (config.demo) {
+    const templates = await ensureDemoSlotTemplates(database.db, clock.now())
+    if (templates > 0) app.log.info({ templates }, 'demo slot templates set')
+  }
+  // Slots rolling 14 days ahead, waitlist holds that ran out, no-shows: one pass now, then every minute. A pass
+  // never overlaps the previous one.
+  let appointmentJobRunning = false
+  const appointmentJob = async () => {
+    if (appointmentJobRunning) return
+    appointmentJobRunning = true
+    try {
+      const report = await runAppointmentJob(database.db, clock.now())
+      if (report.slotsAdded || report.offersExpired || report.noShows) app.log.info(report, 'appointments job')
+    } catch (error) {
+      app.log.warn({ err: error }, 'appointments job failed; will retry in a minute')
+    } finally {
+      appointmentJobRunning = false
+    }
+  }
+  await appointmentJob()
+  setInterval(() => void appointmentJob(), APPOINTMENT_JOB_EVERY_MS).unref()
   // Build the search index before taking traffic, so the first search is as fast as any other.
   const indexStart = performance.now()
   const index = await app.catalogSearch.rebuild()

@@ -202,6 +202,101 @@ export interface EvaluationsTable {
   created_at: string
 }
 
+/** How a hall's slots for one scope ('cat:<category id>' or 'item:<item code>') are cut from its opening hours. */
+export interface SlotTemplatesTable {
+  hall_id: string
+  scope: string
+  slot_minutes: number
+  places: number
+  walk_in_places: number
+  generated_through: string | null
+  updated_at: string
+}
+
+export interface SlotsTable {
+  id: string
+  hall_id: string
+  scope: string
+  day: string
+  starts_at: string
+  ends_at: string
+  capacity: number
+  booked: Generated<number>
+  held: Generated<number>
+}
+
+export interface HallClosedDaysTable {
+  hall_id: string
+  day: string
+  closed_at: string
+}
+
+export interface AppointmentsTable {
+  id: string
+  code: string
+  user_id: string
+  slot_id: string
+  hall_id: string
+  category_id: string
+  item_code: string
+  item_name: string
+  day: string
+  starts_at: string
+  ends_at: string
+  name: string
+  phone_enc: string
+  phone_hash: string
+  id_number_enc: string
+  id_number_hash: string
+  status: string
+  active_day: string | null
+  running_late: Generated<number>
+  ticket_id: string | null
+  created_at: string
+  cancelled_at: string | null
+  checked_in_at: string | null
+  no_show_at: string | null
+}
+
+export interface WaitlistEntriesTable {
+  id: string
+  user_id: string
+  hall_id: string
+  scope: string
+  item_code: string
+  item_name: string
+  day: string
+  name: string
+  phone_enc: string
+  phone_hash: string
+  id_number_enc: string
+  id_number_hash: string
+  status: string
+  active_day: string | null
+  offer_slot_id: string | null
+  offer_expires_at: string | null
+  created_at: string
+  seq: number
+}
+
+/** Outbox of messages to people about their appointments; a later issue delivers them. */
+export interface AppointmentNoticesTable {
+  id: string
+  user_id: string
+  kind: string
+  appointment_id: string | null
+  waitlist_id: string | null
+  detail: string // JSON
+  created_at: string
+  delivered_at: string | null
+}
+
+export interface NoShowsTable {
+  appointment_id: string
+  user_id: string
+  at: string
+}
+
 export interface Database {
   items: ItemsTable
   item_topics: ItemTopicsTable
@@ -221,4 +316,11 @@ export interface Database {
   application_events: ApplicationEventsTable
   application_materials: ApplicationMaterialsTable
   evaluations: EvaluationsTable
+  slot_templates: SlotTemplatesTable
+  slots: SlotsTable
+  hall_closed_days: HallClosedDaysTable
+  appointments: AppointmentsTable
+  waitlist_entries: WaitlistEntriesTable
+  appointment_notices: AppointmentNoticesTable
+  no_shows: NoShowsTable
 }

@@ -23,6 +23,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'auth', description: '登录: WeChat, phone + SMS code, staff password; token refresh and sign-out' },
         { name: 'me', description: '我的: profile, signed-in devices, closing the account' },
         { name: 'staff', description: 'Window staff: citizen lookup (audited)' },
+        { name: 'appointments', description: '网上预约: slots, bookings, check-in, waitlist' },
         { name: 'admin', description: 'Administrators: audit log' },
       ],
       components: {

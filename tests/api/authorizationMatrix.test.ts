@@ -6,6 +6,7 @@ import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { createTestApp, dialects, postgresSkipReason, type TestApp } from './support/testApp'
 import { bearer, devSignIn, signInEveryRole } from './support/signIn'
 import { multipartBody, PHOTO_WITH_GPS, submitOnline, uploadId, WINDOW_ONLY_ITEM } from './support/applications'
+import { freshAppointment, HALL, PERSON, POLICE_ITEM } from './support/appointments'
 
 if (postgresSkipReason) console.info(postgresSkipReason)
 
@@ -151,6 +152,66 @@ const CASES: Case[] = [
     route: '/api/v1/uploads/:id',
     request: async ({ app, sessions }) => ({ url: `/api/v1/uploads/${await uploadId(app, sessions.citizenA)}` }),
     expect: signedIn(404, { citizenA: 200 }),
+  },
+  // Appointments: slots are public; bookings belong to their person, and anyone else is told they do not exist.
+  { method: 'GET', route: '/api/v1/halls/:id/slots', request: () => ({ url: `/api/v1/halls/${HALL}/slots?date=2026-11-26&item=${POLICE_ITEM}` }), expect: everyone(200) },
+  { method: 'GET', route: '/api/v1/halls/:id/slot-days', request: () => ({ url: `/api/v1/halls/${HALL}/slot-days?item=${POLICE_ITEM}` }), expect: everyone(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/appointments',
+    request: () => ({ url: '/api/v1/appointments', payload: { slotId: 'no-such-slot', itemCode: POLICE_ITEM, ...PERSON } }),
+    expect: signedIn(404),
+  },
+  { method: 'GET', route: '/api/v1/appointments', request: () => ({ url: '/api/v1/appointments' }), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/v1/appointments/:id',
+    request: async ({ app, sessions }) => ({ url: `/api/v1/appointments/${(await freshAppointment(app, sessions.citizenA)).appointment.id}` }),
+    expect: signedIn(404, { citizenA: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/appointments/:id/cancel',
+    request: async ({ app, sessions }) => ({ url: `/api/v1/appointments/${(await freshAppointment(app, sessions.citizenA)).appointment.id}/cancel` }),
+    expect: signedIn(404, { citizenA: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/appointments/:id/reschedule',
+    async request({ app, sessions }) {
+      const { appointment, otherSlotId } = await freshAppointment(app, sessions.citizenA)
+      return { url: `/api/v1/appointments/${appointment.id}/reschedule`, payload: { slotId: otherSlotId } }
+    },
+    expect: signedIn(404, { citizenA: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/appointments/:id/running-late',
+    request: async ({ app, sessions }) => ({ url: `/api/v1/appointments/${(await freshAppointment(app, sessions.citizenA)).appointment.id}/running-late` }),
+    expect: signedIn(404, { citizenA: 200 }),
+  },
+  {
+    // Booked for a later day: the owner reaches the time rule (409), everyone else finds nothing.
+    method: 'POST',
+    route: '/api/v1/appointments/:id/check-in',
+    request: async ({ app, sessions }) => ({
+      url: `/api/v1/appointments/${(await freshAppointment(app, sessions.citizenA)).appointment.id}/check-in`,
+      payload: { method: 'scan', hallCode: `banshi:hall:${HALL}` },
+    }),
+    expect: signedIn(404, { citizenA: 409 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/appointments/waitlist',
+    request: () => ({ url: '/api/v1/appointments/waitlist', payload: { hallId: 'lh-nowhere', itemCode: POLICE_ITEM, date: '2026-11-26', ...PERSON } }),
+    expect: signedIn(404),
+  },
+  { method: 'GET', route: '/api/v1/appointments/waitlist', request: () => ({ url: '/api/v1/appointments/waitlist' }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/appointments/waitlist/:id/leave',
+    request: () => ({ url: '/api/v1/appointments/waitlist/no-such-entry/leave' }),
+    expect: signedIn(404),
   },
 ]
 

@@ -5,6 +5,7 @@ import * as catalogRevision from './2026-11-26T0000-catalog-revision'
 import * as idempotency from './2026-11-27T0000-idempotency'
 import * as dropSearchColumns from './2026-11-27T0100-drop-search-columns'
 import * as applications from './2026-11-28T0700-applications'
+import * as appointments from './2026-11-29T0100-appointments'
 
 // Listed in code rather than read from a folder, so the same list works under tsx, jest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0000-idempotency': idempotency,
   '2026-11-27T0100-drop-search-columns': dropSearchColumns,
   '2026-11-28T0700-applications': applications,
+  '2026-11-29T0100-appointments': appointments,
 }

@@ -109,6 +109,13 @@ export const WaitlistJoinBodySchema = Type.Object({
   idNumber: Type.String({ minLength: 1, maxLength: 18 }),
 })
 
+/** Server side additions for lists: upcoming (soonest first) then past (latest first). */
+export const SlotListSchema = Type.Array(SlotSchema)
+export const SlotDayListSchema = Type.Array(SlotDaySchema)
+export const AppointmentListSchema = Type.Array(AppointmentSchema)
+export const WaitlistEntryListSchema = Type.Array(WaitlistEntrySchema)
+export const WaitlistIdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
+
 export type AppointmentStatus = Static<typeof AppointmentStatusSchema>
 export type Slot = Static<typeof SlotSchema>
 export type SlotDay = Static<typeof SlotDaySchema>

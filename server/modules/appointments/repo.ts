@@ -1,0 +1,313 @@
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
+import type {
+  AppointmentNoticesTable,
+  AppointmentsTable,
+  Database,
+  SlotsTable,
+  SlotTemplatesTable,
+  WaitlistEntriesTable,
+} from '../../db/schema'
+
+export type SlotRow = Selectable<SlotsTable>
+export type AppointmentRow = Selectable<AppointmentsTable>
+export type WaitlistRow = Selectable<WaitlistEntriesTable>
+export type TemplateRow = Selectable<SlotTemplatesTable>
+export type SlotWithHall = SlotRow & { hall_name: string; hall_address: string; hours: string; closed_day: string | null }
+
+// ---- catalog facts -------------------------------------------------------------------------------------------
+
+/** The item, and whether this hall handles it (null when it does not). */
+export function itemAtHall(db: Kysely<Database>, itemCode: string, hallId: string) {
+  return db
+    .selectFrom('items')
+    .leftJoin('item_halls', (join) => join.onRef('item_halls.item_code', '=', 'items.code').on('item_halls.hall_id', '=', hallId))
+    .select(['items.code', 'items.name', 'items.department', 'items.appointment', 'item_halls.hall_id'])
+    .where('items.code', '=', itemCode)
+    .executeTakeFirst()
+}
+
+export function findHall(db: Kysely<Database>, hallId: string) {
+  return db.selectFrom('halls').select(['id', 'name', 'address', 'lat', 'lng', 'hours']).where('id', '=', hallId).executeTakeFirst()
+}
+
+export function hallsByIds(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return db.selectFrom('halls').select(['id', 'name', 'address', 'lat', 'lng', 'hours']).where('id', 'in', ids).execute()
+}
+
+export function allHalls(db: Kysely<Database>) {
+  return db.selectFrom('halls').select(['id', 'hours']).execute()
+}
+
+export async function hallCategoryIds(db: Kysely<Database>, hallId: string): Promise<string[]> {
+  const rows = await db.selectFrom('hall_categories').select('id').where('hall_id', '=', hallId).orderBy('position').execute()
+  return rows.map((row) => row.id)
+}
+
+export async function templateScopes(db: Kysely<Database>, hallId: string): Promise<string[]> {
+  const rows = await db.selectFrom('slot_templates').select('scope').where('hall_id', '=', hallId).execute()
+  return rows.map((row) => row.scope)
+}
+
+export async function closedDays(db: Kysely<Database>, hallId: string, from: string): Promise<string[]> {
+  const rows = await db.selectFrom('hall_closed_days').select('day').where('hall_id', '=', hallId).where('day', '>=', from).execute()
+  return rows.map((row) => row.day)
+}
+
+// ---- templates and slots -------------------------------------------------------------------------------------
+
+export function allTemplates(db: Kysely<Database>) {
+  return db.selectFrom('slot_templates').selectAll().execute()
+}
+
+export async function upsertTemplate(db: Kysely<Database>, row: Omit<TemplateRow, 'generated_through'>): Promise<void> {
+  await db
+    .insertInto('slot_templates')
+    .values({ ...row, generated_through: null })
+    .onConflict((oc) =>
+      oc.columns(['hall_id', 'scope']).doUpdateSet({
+        slot_minutes: row.slot_minutes,
+        places: row.places,
+        walk_in_places: row.walk_in_places,
+        generated_through: null,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute()
+}
+
+export async function markGenerated(db: Kysely<Database>, hallId: string, scope: string, through: string): Promise<void> {
+  await db.updateTable('slot_templates').set({ generated_through: through }).where('hall_id', '=', hallId).where('scope', '=', scope).execute()
+}
+
+/** Inserts slots that do not exist yet; an existing slot at the same start keeps its bookings. */
+export async function insertSlots(db: Kysely<Database>, rows: Insertable<SlotsTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('slots')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.columns(['hall_id', 'scope', 'starts_at']).doNothing())
+      .execute()
+  }
+}
+
+/** Future slots of a scope nobody has booked or holds: safe to cut again after a template change. */
+export async function deleteUntouchedSlots(db: Kysely<Database>, hallId: string, scope: string, fromIso: string): Promise<void> {
+  await db
+    .deleteFrom('slots')
+    .where('hall_id', '=', hallId)
+    .where('scope', '=', scope)
+    .where('starts_at', '>', fromIso)
+    .where('booked', '=', 0)
+    .where('held', '=', 0)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('appointments').select('id').whereRef('appointments.slot_id', '=', 'slots.id'))))
+    .execute()
+}
+
+export async function setCapacityFrom(db: Kysely<Database>, hallId: string, scope: string, fromIso: string, capacity: number): Promise<void> {
+  await db
+    .updateTable('slots')
+    .set({ capacity })
+    .where('hall_id', '=', hallId)
+    .where('scope', '=', scope)
+    .where('starts_at', '>', fromIso)
+    .execute()
+}
+
+export function slotWithHall(db: Kysely<Database>, slotId: string): Promise<SlotWithHall | undefined> {
+  return db
+    .selectFrom('slots')
+    .innerJoin('halls', 'halls.id', 'slots.hall_id')
+    .leftJoin('hall_closed_days', (join) => join.onRef('hall_closed_days.hall_id', '=', 'slots.hall_id').onRef('hall_closed_days.day', '=', 'slots.day'))
+    .selectAll('slots')
+    .select(['halls.name as hall_name', 'halls.address as hall_address', 'halls.hours', 'hall_closed_days.day as closed_day'])
+    .where('slots.id', '=', slotId)
+    .executeTakeFirst()
+}
+
+export function slotsOfDay(db: Kysely<Database>, hallId: string, scope: string, day: string) {
+  return db
+    .selectFrom('slots')
+    .selectAll()
+    .where('hall_id', '=', hallId)
+    .where('scope', '=', scope)
+    .where('day', '=', day)
+    .orderBy('starts_at')
+    .execute()
+}
+
+export function slotsBetween(db: Kysely<Database>, hallId: string, scope: string, fromDay: string, toDay: string) {
+  return db
+    .selectFrom('slots')
+    .select(['day', 'starts_at', 'capacity', 'booked', 'held'])
+    .where('hall_id', '=', hallId)
+    .where('scope', '=', scope)
+    .where('day', '>=', fromDay)
+    .where('day', '<=', toDay)
+    .execute()
+}
+
+/** Takes an open place: the database refuses when none is left, however many requests race for it. */
+export async function takeOpenPlace(db: Kysely<Database>, slotId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('slots')
+    .set({ booked: sql`booked + 1` })
+    .where('id', '=', slotId)
+    .where(sql<boolean>`booked + held < capacity`)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Turns a place held for a waitlist offer into a booking. */
+export async function takeHeldPlace(db: Kysely<Database>, slotId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('slots')
+    .set({ booked: sql`booked + 1`, held: sql`held - 1` })
+    .where('id', '=', slotId)
+    .where('held', '>', 0)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function releasePlace(db: Kysely<Database>, slotId: string, toHold: boolean): Promise<void> {
+  await db
+    .updateTable('slots')
+    .set(toHold ? { booked: sql`booked - 1`, held: sql`held + 1` } : { booked: sql`booked - 1` })
+    .where('id', '=', slotId)
+    .where('booked', '>', 0)
+    .execute()
+}
+
+export async function dropHold(db: Kysely<Database>, slotId: string): Promise<void> {
+  await db.updateTable('slots').set({ held: sql`held - 1` }).where('id', '=', slotId).where('held', '>', 0).execute()
+}
+
+export async function closeSlotsOfDay(db: Kysely<Database>, hallId: string, day: string): Promise<string[]> {
+  const rows = await db.selectFrom('slots').select('id').where('hall_id', '=', hallId).where('day', '=', day).execute()
+  await db.updateTable('slots').set({ capacity: 0, booked: 0, held: 0 }).where('hall_id', '=', hallId).where('day', '=', day).execute()
+  return rows.map((row) => row.id)
+}
+
+export async function addClosedDay(db: Kysely<Database>, hallId: string, day: string, at: string): Promise<void> {
+  await db
+    .insertInto('hall_closed_days')
+    .values({ hall_id: hallId, day, closed_at: at })
+    .onConflict((oc) => oc.columns(['hall_id', 'day']).doNothing())
+    .execute()
+}
+
+// ---- appointments --------------------------------------------------------------------------------------------
+
+export async function insertAppointment(db: Kysely<Database>, row: Insertable<AppointmentsTable>): Promise<void> {
+  await db.insertInto('appointments').values(row).execute()
+}
+
+export function appointmentOf(db: Kysely<Database>, id: string, userId: string) {
+  return db.selectFrom('appointments').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst()
+}
+
+export function appointmentsOf(db: Kysely<Database>, userId: string, limit: number) {
+  return db.selectFrom('appointments').selectAll().where('user_id', '=', userId).orderBy('starts_at', 'desc').limit(limit).execute()
+}
+
+/** Moves an appointment on from `status` only if it is still there: two racing changes cannot both win. */
+export async function updateAppointmentFrom(
+  db: Kysely<Database>,
+  id: string,
+  status: string,
+  changes: Partial<Omit<AppointmentRow, 'id'>>,
+): Promise<boolean> {
+  const result = await db.updateTable('appointments').set(changes).where('id', '=', id).where('status', '=', status).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export function bookedAppointmentsOfDay(db: Kysely<Database>, hallId: string, day: string) {
+  return db.selectFrom('appointments').selectAll().where('hall_id', '=', hallId).where('day', '=', day).where('status', '=', 'booked').execute()
+}
+
+/** Booked appointments whose start is before `beforeIso`: candidates for the no-show sweep. */
+export function bookedStartedBefore(db: Kysely<Database>, beforeIso: string) {
+  return db.selectFrom('appointments').selectAll().where('status', '=', 'booked').where('starts_at', '<', beforeIso).execute()
+}
+
+export async function noShowTimes(db: Kysely<Database>, userId: string, sinceIso: string): Promise<Date[]> {
+  const rows = await db.selectFrom('no_shows').select('at').where('user_id', '=', userId).where('at', '>=', sinceIso).execute()
+  return rows.map((row) => new Date(row.at))
+}
+
+export async function insertNoShow(db: Kysely<Database>, appointmentId: string, userId: string, at: string): Promise<void> {
+  await db.insertInto('no_shows').values({ appointment_id: appointmentId, user_id: userId, at }).execute()
+}
+
+// ---- waitlist and notices ------------------------------------------------------------------------------------
+
+export function offerFor(db: Kysely<Database>, userId: string, slotId: string, nowIso: string) {
+  return db
+    .selectFrom('waitlist_entries')
+    .select(['id'])
+    .where('user_id', '=', userId)
+    .where('offer_slot_id', '=', slotId)
+    .where('status', '=', 'offered')
+    .where('offer_expires_at', '>', nowIso)
+    .executeTakeFirst()
+}
+
+export async function updateWaitlistFrom(
+  db: Kysely<Database>,
+  id: string,
+  status: string,
+  changes: Partial<Omit<WaitlistRow, 'id'>>,
+): Promise<boolean> {
+  const result = await db.updateTable('waitlist_entries').set(changes).where('id', '=', id).where('status', '=', status).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function insertWaitlistEntry(db: Kysely<Database>, row: Omit<Insertable<WaitlistEntriesTable>, 'seq'>): Promise<void> {
+  // Arrival order from the table itself (inside the joining transaction), so it holds across server processes.
+  const last = await db.selectFrom('waitlist_entries').select(sql<number | string | null>`max(seq)`.as('seq')).executeTakeFirst()
+  await db.insertInto('waitlist_entries').values({ ...row, seq: Number(last?.seq ?? 0) + 1 }).execute()
+}
+
+export function waitlistOf(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('waitlist_entries').selectAll().where('user_id', '=', userId).orderBy('seq', 'desc').limit(100).execute()
+}
+
+export function waitlistEntryOf(db: Kysely<Database>, id: string, userId: string) {
+  return db.selectFrom('waitlist_entries').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst()
+}
+
+/** The first person still waiting for this hall, scope and day. */
+export function firstWaiting(db: Kysely<Database>, hallId: string, scope: string, day: string) {
+  return db
+    .selectFrom('waitlist_entries')
+    .selectAll()
+    .where('hall_id', '=', hallId)
+    .where('scope', '=', scope)
+    .where('day', '=', day)
+    .where('status', '=', 'waiting')
+    .orderBy('seq')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+export async function waitingAhead(db: Kysely<Database>, entry: WaitlistRow): Promise<number> {
+  const row = await db
+    .selectFrom('waitlist_entries')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('hall_id', '=', entry.hall_id)
+    .where('scope', '=', entry.scope)
+    .where('day', '=', entry.day)
+    .where('status', '=', 'waiting')
+    .where('seq', '<', entry.seq)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export function expiredOffers(db: Kysely<Database>, nowIso: string) {
+  return db.selectFrom('waitlist_entries').selectAll().where('status', '=', 'offered').where('offer_expires_at', '<=', nowIso).execute()
+}
+
+export async function insertNotice(db: Kysely<Database>, row: Insertable<AppointmentNoticesTable>): Promise<void> {
+  await db.insertInto('appointment_notices').values(row).execute()
+}
