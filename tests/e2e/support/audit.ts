@@ -39,4 +39,6 @@ export const PUBLIC_PAGES: Array<[string, string, (page: Page) => Promise<unknow
   ['progress', '/pages/progress/index', (p) => p.getByRole('heading', { name: '查办件进度' }).waitFor()],
   ['my-applications-signed-out', '/packages/apply/mine/index', (p) => p.getByText('登录后查看我的办件').waitFor()],
   ['staff-applications-signed-out', '/packages/staff/applications/index', (p) => p.getByText('请用窗口工作人员账号登录').waitFor()],
+  ['booking-signed-out', '/packages/booking/book/index?item=010100010000', (p) => p.getByText('登录后预约').waitFor()],
+  ['my-appointments-signed-out', '/packages/booking/mine/index', (p) => p.getByText('登录后查看我的预约').waitFor()],
 ]
