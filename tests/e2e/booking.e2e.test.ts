@@ -56,7 +56,7 @@ describe('booking an appointment, in a real browser', () => {
     await qr.waitFor()
     const drawn = await qr.locator('path').getAttribute('d')
     expect(drawn!.match(/M/g)!.length).toBe(encodeQr(code).dark.flat().filter(Boolean).length)
-    await page.getByText('居民户口簿').first().waitFor()
+    await page.locator('.booking .checklist__name', { hasText: '居民户口簿' }).first().waitFor()
     expect(await seriousViolations(page, 'booking-confirmation')).toEqual([])
 
     // 我的预约 lists it as upcoming.

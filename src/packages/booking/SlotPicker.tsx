@@ -4,6 +4,7 @@ import { dayLabel, slotRange } from '@/domain/appointmentTime'
 import { shanghaiTime } from '@/domain/clockTime'
 import { fetchSlotDays, fetchSlots } from '@/api/appointments'
 import { useLoaded } from './useLoaded'
+import { optionLabel } from './optionLabel'
 import Section from '@/components/Section'
 import Pressable from '@/components/Pressable'
 import ActionButton from '@/components/ActionButton'
@@ -51,15 +52,16 @@ export default function SlotPicker(props: SlotPickerProps) {
               const state = day.full ? t('booking.dayFull') : t('booking.placesLeft', { count: day.remaining })
               const selected = day.date === date
               return (
-                <Pressable
-                  key={day.date}
-                  className={`booking__day${selected ? ' booking__day--on' : ''}${day.full ? ' booking__day--full' : ''}`}
-                  label={`${selected ? `${t('booking.selected')},` : ''}${name},${state}`}
-                  onPress={() => onDate(day.date)}
-                >
-                  <Text className='booking__day-name'>{name}</Text>
-                  <Text className='booking__day-state'>{state}</Text>
-                </Pressable>
+                <View key={day.date} {...a11y({ role: 'listitem' })}>
+                  <Pressable
+                    className={`booking__day${selected ? ' booking__day--on' : ''}${day.full ? ' booking__day--full' : ''}`}
+                    label={optionLabel(t, selected, name, state)}
+                    onPress={() => onDate(day.date)}
+                  >
+                    <Text className='booking__day-name'>{name}</Text>
+                    <Text className='booking__day-state'>{state}</Text>
+                  </Pressable>
+                </View>
               )
             })}
           </View>
@@ -87,7 +89,7 @@ export default function SlotPicker(props: SlotPickerProps) {
                   const selected = slot.id === slotId
                   if (slot.remaining === 0 && !held) {
                     return (
-                      <View key={slot.id} className='booking__slot booking__slot--full' {...a11y({ role: 'listitem', label: `${range},${t('booking.slotFull')}` })}>
+                      <View key={slot.id} className='booking__slot booking__slot--full' {...a11y({ role: 'listitem', label: t('booking.option', { what: range, state: t('booking.slotFull') }) })}>
                         <Text className='booking__slot-time'>{range}</Text>
                         <Text className='booking__slot-state'>{t('booking.slotFull')}</Text>
                       </View>
@@ -95,15 +97,16 @@ export default function SlotPicker(props: SlotPickerProps) {
                   }
                   const state = held ? t('booking.heldForYou') : t('booking.placesLeft', { count: slot.remaining })
                   return (
-                    <Pressable
-                      key={slot.id}
-                      className={`booking__slot${selected ? ' booking__slot--on' : ''}`}
-                      label={`${selected ? `${t('booking.selected')},` : ''}${range},${state}`}
-                      onPress={() => onSlot(slot)}
-                    >
-                      <Text className='booking__slot-time'>{range}</Text>
-                      <Text className='booking__slot-state'>{state}</Text>
-                    </Pressable>
+                    <View key={slot.id} {...a11y({ role: 'listitem' })}>
+                      <Pressable
+                        className={`booking__slot${selected ? ' booking__slot--on' : ''}`}
+                        label={optionLabel(t, selected, range, state)}
+                        onPress={() => onSlot(slot)}
+                      >
+                        <Text className='booking__slot-time'>{range}</Text>
+                        <Text className='booking__slot-state'>{state}</Text>
+                      </Pressable>
+                    </View>
                   )
                 })}
             </View>

@@ -25,6 +25,7 @@ import { useLanguage, useT } from '@/i18n/useT'
 import { usePageTitle } from '@/hooks/usePageTitle'
 import SlotPicker from '../SlotPicker'
 import { useLoaded } from '../useLoaded'
+import { optionLabel } from '../optionLabel'
 import { bookerFromProfile, checkBooker, fieldOf, type Booker, type BookerDraft, type BookerErrors } from '../bookerForm'
 import '../booking.scss'
 
@@ -266,15 +267,16 @@ function BookingFlow({ guide, halls, initialHall, initialDate, heldSlotId }: Flo
         {halls.length === 0 ? <Text className='booking__hint'>{t('booking.noHalls')}</Text> : null}
         <View className='booking__halls' {...a11y({ role: 'list' })}>
           {halls.map((h) => (
-            <Pressable
-              key={h.id}
-              className={`booking__hall${h.id === hallId ? ' booking__hall--on' : ''}`}
-              label={`${h.id === hallId ? `${t('booking.selected')},` : ''}${h.name},${h.address}`}
-              onPress={() => chooseHall(h.id)}
-            >
-              <Text className='booking__hall-name'>{h.name}</Text>
-              <Text className='booking__hint'>{h.address}</Text>
-            </Pressable>
+            <View key={h.id} {...a11y({ role: 'listitem' })}>
+              <Pressable
+                className={`booking__hall${h.id === hallId ? ' booking__hall--on' : ''}`}
+                label={optionLabel(t, h.id === hallId, h.name, h.address)}
+                onPress={() => chooseHall(h.id)}
+              >
+                <Text className='booking__hall-name'>{h.name}</Text>
+                <Text className='booking__hint'>{h.address}</Text>
+              </Pressable>
+            </View>
           ))}
         </View>
       </Section>

@@ -27,7 +27,7 @@ function AppointmentRow({ appointment }: { appointment: Appointment }) {
   const status = t(`booking.status.${appointment.status}` as MessageKey)
   const when = appointmentWhen(appointment.slot, new Date(), lang)
   return (
-    <Pressable className='booking-row' role='link' label={`${appointment.itemName},${when},${appointment.hallName},${status}`} onPress={() => openPage(paths.appointment(appointment.id))}>
+    <Pressable className='booking-row' role='link' label={t('booking.rowLabel', { item: appointment.itemName, when, hall: appointment.hallName, status })} onPress={() => openPage(paths.appointment(appointment.id))}>
       <View className='booking-row__top'>
         <Text className='booking-row__name'>{appointment.itemName}</Text>
         <Text className={`booking__status booking__status--${appointment.status}`}>{status}</Text>
