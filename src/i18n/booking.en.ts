@@ -25,7 +25,7 @@ export const bookingEn: Record<keyof typeof bookingZh, string> = {
   'booking.noHalls': 'No hall takes bookings for this service at the moment. Please call the enquiry line.',
   'booking.option': '{what}, {state}',
   'booking.optionSelected': 'Selected, {what}, {state}',
-  'booking.rowLabel': '{item}, {when}, {hall}, {status}',
+  'booking.rowLabel': '{item}, {status}, {when}, {hall}',
   'booking.chooseDate': 'Choose a day',
   'booking.loadingDays': 'Loading the days you can book',
   'booking.noDays': 'This hall has no days to book in the next 14 days.',

@@ -24,7 +24,7 @@ export const bookingZh = {
   'booking.noHalls': '暂时没有可以预约这个事项的大厅,请拨打咨询电话。',
   'booking.option': '{what},{state}',
   'booking.optionSelected': '已选,{what},{state}',
-  'booking.rowLabel': '{item},{when},{hall},{status}',
+  'booking.rowLabel': '{item},{status},{when},{hall}',
   'booking.chooseDate': '选择日期',
   'booking.loadingDays': '正在加载可预约日期',
   'booking.noDays': '这个大厅未来14天没有可预约的日期。',

@@ -61,7 +61,7 @@ describe('booking an appointment, in a real browser', () => {
 
     // 我的预约 lists it as upcoming.
     await page.goto(`${server.url}/packages/booking/mine/index`)
-    const row = page.getByRole('link', { name: /^居民身份证申领,.*11月26日.*已预约$/ })
+    const row = page.getByRole('link', { name: /^居民身份证申领,已预约,.*11月26日/ })
     await row.waitFor()
     expect(await seriousViolations(page, 'my-appointments')).toEqual([])
     await row.click()

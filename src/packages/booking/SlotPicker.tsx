@@ -58,7 +58,7 @@ export default function SlotPicker(props: SlotPickerProps) {
                     label={optionLabel(t, selected, name, state)}
                     onPress={() => onDate(day.date)}
                   >
-                    <Text className='booking__day-name'>{name}</Text>
+                    <Text className='booking__day-name'>{`${name} `}</Text>
                     <Text className='booking__day-state'>{state}</Text>
                   </Pressable>
                 </View>
@@ -103,7 +103,7 @@ export default function SlotPicker(props: SlotPickerProps) {
                         label={optionLabel(t, selected, range, state)}
                         onPress={() => onSlot(slot)}
                       >
-                        <Text className='booking__slot-time'>{range}</Text>
+                        <Text className='booking__slot-time'>{`${range} `}</Text>
                         <Text className='booking__slot-state'>{state}</Text>
                       </Pressable>
                     </View>

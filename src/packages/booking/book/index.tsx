@@ -273,7 +273,7 @@ function BookingFlow({ guide, halls, initialHall, initialDate, heldSlotId }: Flo
                 label={optionLabel(t, h.id === hallId, h.name, h.address)}
                 onPress={() => chooseHall(h.id)}
               >
-                <Text className='booking__hall-name'>{h.name}</Text>
+                <Text className='booking__hall-name'>{`${h.name} `}</Text>
                 <Text className='booking__hint'>{h.address}</Text>
               </Pressable>
             </View>

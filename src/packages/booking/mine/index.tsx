@@ -29,10 +29,10 @@ function AppointmentRow({ appointment }: { appointment: Appointment }) {
   return (
     <Pressable className='booking-row' role='link' label={t('booking.rowLabel', { item: appointment.itemName, when, hall: appointment.hallName, status })} onPress={() => openPage(paths.appointment(appointment.id))}>
       <View className='booking-row__top'>
-        <Text className='booking-row__name'>{appointment.itemName}</Text>
-        <Text className={`booking__status booking__status--${appointment.status}`}>{status}</Text>
+        <Text className='booking-row__name'>{`${appointment.itemName} `}</Text>
+        <Text className={`booking__status booking__status--${appointment.status}`}>{`${status} `}</Text>
       </View>
-      <Text className='booking-row__when'>{when}</Text>
+      <Text className='booking-row__when'>{`${when} `}</Text>
       <Text className='booking-row__meta'>{appointment.hallName}</Text>
     </Pressable>
   )
