@@ -69,7 +69,7 @@ describe('booking an appointment, in a real browser', () => {
 
     await page.getByRole('button', { name: '取消预约' }).click()
     await page.getByText('确认取消', { exact: true }).click()
-    await page.getByText('已取消', { exact: true }).waitFor()
+    await page.locator('.booking__confirmation .booking__status', { hasText: '已取消' }).waitFor()
     expect(await page.getByRole('img', { name: /预约码二维码/ }).count()).toBe(0)
 
     // The server agrees, and the place is free again.
