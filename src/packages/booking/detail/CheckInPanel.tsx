@@ -70,26 +70,28 @@ export default function CheckInPanel({ appointment, onTicket }: { appointment: A
 
   return (
     <Section title={t('booking.checkInTitle')}>
-      <Text className='booking__hint'>{t('booking.checkInIntro')}</Text>
-      {message ? (
-        <Text className='booking__error' {...a11y({ role: 'alert' })}>
-          {message}
-        </Text>
-      ) : null}
-      <View className='booking__buttons'>
-        {canScanQrCode() ? <ActionButton block onPress={() => void scan()}>{t('booking.scanToCheckIn')}</ActionButton> : null}
-        <ActionButton block primary={!canScanQrCode()} onPress={() => void arrived()}>
-          {busy ? t('booking.checkingIn') : t('booking.arrived')}
-        </ActionButton>
-      </View>
-      {typing ? (
-        <View className='booking__typed'>
-          <FormField label={t('booking.hallCode')} value={typed} onChange={setTyped} maxlength={60} error={typedError} hint={t('booking.hallCodeHint')} />
-          <ActionButton block primary={false} onPress={() => void submitTyped()}>
-            {t('booking.sendHallCode')}
+      <View className='booking__stack'>
+        <Text className='booking__hint'>{t('booking.checkInIntro')}</Text>
+        {message ? (
+          <Text className='booking__error' {...a11y({ role: 'alert' })}>
+            {message}
+          </Text>
+        ) : null}
+        <View className='booking__buttons'>
+          {canScanQrCode() ? <ActionButton block onPress={() => void scan()}>{t('booking.scanToCheckIn')}</ActionButton> : null}
+          <ActionButton block primary={!canScanQrCode()} onPress={() => void arrived()}>
+            {busy ? t('booking.checkingIn') : t('booking.arrived')}
           </ActionButton>
         </View>
-      ) : null}
+        {typing ? (
+          <View className='booking__typed'>
+            <FormField label={t('booking.hallCode')} value={typed} onChange={setTyped} maxlength={60} error={typedError} hint={t('booking.hallCodeHint')} />
+            <ActionButton block primary={false} onPress={() => void submitTyped()}>
+              {t('booking.sendHallCode')}
+            </ActionButton>
+          </View>
+        ) : null}
+      </View>
     </Section>
   )
 }

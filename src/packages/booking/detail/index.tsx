@@ -53,13 +53,15 @@ function HallSection({ appointment }: { appointment: Appointment }) {
   const [hall] = useLoaded(() => fetchHall(appointment.hallId), [appointment.hallId])
   return (
     <Section title={t('booking.where')}>
-      <Text className='booking__text'>{appointment.hallName}</Text>
-      <Text className='booking__hint'>{appointment.hallAddress}</Text>
-      {hall.data ? (
-        <ActionButton primary={false} onPress={() => openInMap({ lat: hall.data!.lat, lng: hall.data!.lng, name: hall.data!.name, address: hall.data!.address })}>
-          {t('booking.navigate')}
-        </ActionButton>
-      ) : null}
+      <View className='booking__stack'>
+        <Text className='booking__text'>{appointment.hallName}</Text>
+        <Text className='booking__hint'>{appointment.hallAddress}</Text>
+        {hall.data ? (
+          <ActionButton primary={false} onPress={() => openInMap({ lat: hall.data!.lat, lng: hall.data!.lng, name: hall.data!.name, address: hall.data!.address })}>
+            {t('booking.navigate')}
+          </ActionButton>
+        ) : null}
+      </View>
     </Section>
   )
 }
