@@ -54,3 +54,9 @@ export function minutesUntil(iso: string, now: Date): number {
 export function isUpcoming(appointment: { status: string; slot: { endsAt: string } }, now: Date): boolean {
   return (appointment.status === 'booked' || appointment.status === 'checked_in') && Date.parse(appointment.slot.endsAt) > now.getTime()
 }
+
+/** "12月2日 周三 10:00" for an instant; a bare YYYY-MM-DD reads as that day. */
+export function momentLabel(isoOrDate: string, today: string, lang: TimeLang): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(isoOrDate)) return dayLabel(isoOrDate, today, lang)
+  return `${dayLabel(dayOf(isoOrDate), today, lang)} ${clockOf(isoOrDate)}`
+}

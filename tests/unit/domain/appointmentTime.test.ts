@@ -1,4 +1,4 @@
-import { appointmentWhen, clockOf, dayLabel, dayOf, isUpcoming, minutesUntil, slotRange } from '@/domain/appointmentTime'
+import { appointmentWhen, clockOf, dayLabel, dayOf, isUpcoming, minutesUntil, momentLabel, slotRange } from '@/domain/appointmentTime'
 
 describe('appointment time wording', () => {
   it('reads times in China whatever the instant’s offset', () => {
@@ -32,5 +32,10 @@ describe('appointment time wording', () => {
     expect(isUpcoming({ status: 'booked', slot }, now)).toBe(true)
     expect(isUpcoming({ status: 'cancelled', slot }, now)).toBe(false)
     expect(isUpcoming({ status: 'booked', slot }, new Date('2026-11-26T02:00:00Z'))).toBe(false)
+  })
+
+  it('names a moment (the end of a booking suspension) by its day and time in China', () => {
+    expect(momentLabel('2026-12-02T10:00:00+08:00', '2026-11-25', 'zh')).toBe('12月2日 周三 10:00')
+    expect(momentLabel('2026-12-02', '2026-11-25', 'en')).toBe('Wed 2 Dec')
   })
 })

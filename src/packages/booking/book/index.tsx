@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import type { Guide, Hall, Slot, WaitlistEntry } from '@/domain/contract'
-import { appointmentWhen, dayLabel, dayOf } from '@/domain/appointmentTime'
+import { appointmentWhen, dayLabel, momentLabel } from '@/domain/appointmentTime'
 import { shanghaiTime } from '@/domain/clockTime'
 import { maskIdNumber } from '@/domain/identity'
 import { bookAppointment, fetchHallsForItem, joinWaitlist } from '@/api/appointments'
@@ -196,7 +196,7 @@ function BookingFlow({ guide, halls, initialHall, initialDate, heldSlotId }: Flo
           {submitError ? (
             <View className='booking__error-box' {...a11y({ role: 'alert' })}>
               <Text className='booking__error'>{submitError.message}</Text>
-              {suspendedUntil ? <Text className='booking__error'>{t('booking.suspendedUntil', { date: dayLabel(dayOf(suspendedUntil.length === 10 ? `${suspendedUntil}T12:00:00+08:00` : suspendedUntil), today, lang) })}</Text> : null}
+              {suspendedUntil ? <Text className='booking__error'>{t('booking.suspendedUntil', { date: momentLabel(suspendedUntil, today, lang) })}</Text> : null}
               {submitError.code === 'DUPLICATE_BOOKING' || submitError.code === 'WAITLIST_EXISTS' ? (
                 <Pressable className='booking__link' role='link' onPress={() => openPage(paths.myAppointments)}>
                   {t('booking.seeMine')}

@@ -160,11 +160,11 @@ describe('预约办理', () => {
     const user = userEvent.setup()
     await openSignedIn()
     await chooseAndFill(user)
-    server.use(http.post(`${API}/appointments`, () => errorResponseWithDetails(409, 'BOOKING_SUSPENDED', { until: '2026-12-02' }), { once: true }))
+    server.use(http.post(`${API}/appointments`, () => errorResponseWithDetails(403, 'BOOKING_SUSPENDED', { until: '2026-12-02T10:00:00+08:00' }), { once: true }))
     await user.click(screen.getByRole('button', { name: '确认预约' }))
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('30天内3次预约未到,网上预约已暂停7天')
-    expect(alert).toHaveTextContent('12月2日 周三 之后可以重新网上预约。')
+    expect(alert).toHaveTextContent('12月2日 周三 10:00 之后可以重新网上预约。')
 
     server.use(http.post(`${API}/appointments`, () => errorResponse(409, 'DUPLICATE_BOOKING'), { once: true }))
     await user.click(screen.getByRole('button', { name: '确认预约' }))
