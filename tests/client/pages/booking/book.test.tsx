@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro'
 import { server } from '../../../../mock/node'
 import { errorResponse, errorResponseWithDetails } from '../../../../mock/handlers/errors'
 import { mockAppointments, mockBookedCount } from '../../../../mock/handlers/appointments'
-import { FIRST_DAY, slotId } from '../../../../mock/fixtures/appointments'
+import { FIRST_DAY, FULL_DAY, slotId } from '../../../../mock/fixtures/appointments'
 import { setRouterParams } from '../../../support/taro'
 import BookPage from '@/packages/booking/book/index'
 import GuidePage from '@/pages/guide/index'
@@ -201,5 +201,22 @@ describe('预约办理', () => {
     const status = await screen.findByRole('status')
     expect(within(status).getByRole('heading', { name: '已加入候补' })).toBeInTheDocument()
     expect(status).toHaveTextContent('龙华区行政服务大厅 11月27日 周五:您前面还有 0 人')
+  })
+
+  it('books a place the waitlist holds for the person, although the day shows as full', async () => {
+    const user = userEvent.setup()
+    const held = slotId('lh-district', FULL_DAY, '10:00')
+    await openSignedIn({ item: ITEM, hall: 'lh-district', date: FULL_DAY, slot: held })
+    expect(await screen.findByRole('listitem', { name: '09:00–09:30,已约满' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '加入这一天的候补' })).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: '10:00–10:30,为您保留' }))
+    await user.click(screen.getByRole('button', { name: '下一步:填写预约人信息' }))
+    await user.type(screen.getByRole('textbox', { name: '姓名' }), '张三')
+    await user.type(screen.getByRole('textbox', { name: '身份证号' }), VALID_ID)
+    await user.click(screen.getByRole('button', { name: '下一步:核对预约' }))
+    await user.click(await screen.findByRole('checkbox', { name: '我同意提交身份证号等个人信息用于预约' }))
+    await user.click(screen.getByRole('button', { name: '确认预约' }))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
+    expect(mockAppointments().at(-1)!.slot.id).toBe(held)
   })
 })
