@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely'
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type MigrationProvider, type SqliteDatabase } from 'kysely'
+import type { Database as SqliteConnection, Statement } from 'better-sqlite3'
 import type { Database } from './schema'
 import { migrations } from './migrations'
 
@@ -51,6 +52,29 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   return { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() }
 }
 
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running a small query. Statements are kept by their
+ * SQL text (the queries are parameterized, so the set is small) and reused. better-sqlite3 runs synchronously, so a
+ * cached statement is never in use twice at once (nothing here streams results).
+ */
+function withStatementCache(connection: SqliteConnection): SqliteDatabase {
+  const statements = new Map<string, Statement>()
+  return {
+    close: () => connection.close(),
+    prepare(query: string) {
+      let statement = statements.get(query)
+      if (!statement) {
+        statement = connection.prepare(query)
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string)
+        statements.set(query, statement)
+      }
+      return statement
+    },
+  }
+}
+
 async function openSqlite(options: OpenOptions): Promise<DatabaseHandle> {
   const { default: SQLite } = await import('better-sqlite3')
   let file = options.sqliteFile
@@ -64,7 +88,7 @@ async function openSqlite(options: OpenOptions): Promise<DatabaseHandle> {
   connection.pragma('synchronous = NORMAL')
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) })
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() }
 }
 

@@ -355,12 +355,16 @@ describe.each(dialects)('appointments on %s', (dialect) => {
       const me = await citizen(phoneNo)
       const mine = (await get(t.app, me, '/appointments')).json()
       expect(mine.map((a: { status: string }) => a.status)).toEqual(['no_show', 'no_show', 'no_show'])
+      // Each dated when its own check-in window closed, though two were found by the same pass.
+      const missed = await t.database.db.selectFrom('no_shows').select('at').where('user_id', '=', me.user.id).orderBy('at').execute()
+      expect(missed.map((row) => row.at)).toEqual(days.map((day) => new Date(at(`${day}T16:15:00`)).toISOString()))
       const notices = await t.database.db.selectFrom('appointment_notices').select('kind').where('user_id', '=', me.user.id).execute()
       expect(notices.filter((n) => n.kind === 'no_show')).toHaveLength(3)
 
       const refused = expectErrorBody(await bookRequest(t.app, me, (await slotAt('2026-12-07', '09:00')).id), 403, 'BOOKING_SUSPENDED')
-      expect(refused.error.details.until).toBe(at('2026-12-11T16:16:00'))
-      t.clock.set(at('2026-12-11T16:16:00'))
+      // Seven days from the third no-show, dated when its check-in window closed (16:15).
+      expect(refused.error.details.until).toBe(at('2026-12-11T16:15:00'))
+      t.clock.set(at('2026-12-11T16:15:00'))
       const later = await citizen(phoneNo)
       expect((await bookRequest(t.app, later, (await slotAt('2026-12-14', '09:00')).id)).statusCode).toBe(201)
     })

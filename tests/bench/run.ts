@@ -6,6 +6,7 @@ import { searchLatencyRows } from './searchLatency'
 import { authLatencyRows } from './authLatency'
 import { lighthouseRows } from './lighthouse'
 import { applicationLatencyRows } from './applicationLatency'
+import { appointmentBookingRows } from './appointmentBooking'
 import { ms, printTable, type Row } from './stats'
 
 async function main(): Promise<void> {
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'applications') {
     rows.push(...(await applicationLatencyRows()))
+  }
+  if (!only || only === 'appointments') {
+    rows.push(...(await appointmentBookingRows()))
   }
   printTable(`Banshi bench — ${new Date().toISOString()} — node ${process.version}`, rows)
 }

@@ -14,19 +14,42 @@ export interface BookableItem {
   scope: string
 }
 
+interface ItemFacts {
+  /** null: no such item. */
+  name: string | null
+  department: string | null
+  appointment: number | null
+  /** The hall when it handles the item, else null. */
+  handledBy: string | null
+}
+
 /**
- * Whether an item can be booked at a hall, and in which slots. Only items marked `appointment: true` that the hall
- * handles: anything else is NOT_BOOKABLE (the citizen takes a number at the hall instead).
+ * Only items marked `appointment: true` that the hall handles can be booked there; anything else is NOT_BOOKABLE
+ * (the citizen takes a number at the hall instead).
  */
+export function resolveBookable(
+  hallId: string,
+  itemCode: string,
+  item: ItemFacts,
+  hallCategories: readonly string[],
+  hasItemTemplate: boolean,
+): BookableItem {
+  if (item.name === null) throw new AppError(404, 'ITEM_NOT_FOUND')
+  const categoryId = categoryForItem(item.department ?? '', hallCategories)
+  if (item.appointment !== 1 || item.handledBy === null || categoryId === null) throw new AppError(409, 'NOT_BOOKABLE')
+  const scope = hasItemTemplate ? itemScope(itemCode) : categoryScope(categoryId)
+  return { itemCode, itemName: item.name, hallId, categoryId, scope }
+}
+
+/** Whether an item can be booked at a hall, and in which slots. */
 export async function bookableItem(db: Kysely<Database>, hallId: string, itemCode: string): Promise<BookableItem> {
   const [item, categories, scopes] = await Promise.all([
     repo.itemAtHall(db, itemCode, hallId),
     repo.hallCategoryIds(db, hallId),
     repo.templateScopes(db, hallId),
   ])
-  if (!item) throw new AppError(404, 'ITEM_NOT_FOUND')
-  const categoryId = categoryForItem(item.department, categories)
-  if (item.appointment !== 1 || item.hall_id === null || categoryId === null) throw new AppError(409, 'NOT_BOOKABLE')
-  const scope = scopes.includes(itemScope(itemCode)) ? itemScope(itemCode) : categoryScope(categoryId)
-  return { itemCode, itemName: item.name, hallId, categoryId, scope }
+  const facts: ItemFacts = item
+    ? { name: item.name, department: item.department, appointment: item.appointment, handledBy: item.hall_id }
+    : { name: null, department: null, appointment: null, handledBy: null }
+  return resolveBookable(hallId, itemCode, facts, categories, scopes.includes(itemScope(itemCode)))
 }

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
+import { PreparedQuery } from '../../db/preparedQuery'
 import type {
   AppointmentNoticesTable,
   AppointmentsTable,
@@ -114,15 +115,55 @@ export async function setCapacityFrom(db: Kysely<Database>, hallId: string, scop
     .execute()
 }
 
-export function slotWithHall(db: Kysely<Database>, slotId: string): Promise<SlotWithHall | undefined> {
-  return db
-    .selectFrom('slots')
-    .innerJoin('halls', 'halls.id', 'slots.hall_id')
-    .leftJoin('hall_closed_days', (join) => join.onRef('hall_closed_days.hall_id', '=', 'slots.hall_id').onRef('hall_closed_days.day', '=', 'slots.day'))
-    .selectAll('slots')
-    .select(['halls.name as hall_name', 'halls.address as hall_address', 'halls.hours', 'hall_closed_days.day as closed_day'])
-    .where('slots.id', '=', slotId)
-    .executeTakeFirst()
+/** Everything booking needs to know about a slot and an item, in one query (the booking path is hot). */
+const bookingFactsQuery = new PreparedQuery<{ slotId: string; itemCode: string; itemScope: string }, SlotWithHall & BookingItemFacts>(
+  (db, param) =>
+    db
+      .selectFrom('slots')
+      .innerJoin('halls', 'halls.id', 'slots.hall_id')
+      .leftJoin('hall_closed_days', (join) => join.onRef('hall_closed_days.hall_id', '=', 'slots.hall_id').onRef('hall_closed_days.day', '=', 'slots.day'))
+      .leftJoin('items', (join) => join.on('items.code', '=', param('itemCode')))
+      .leftJoin('item_halls', (join) => join.onRef('item_halls.item_code', '=', 'items.code').onRef('item_halls.hall_id', '=', 'slots.hall_id'))
+      .selectAll('slots')
+      .select((eb) => [
+        'halls.name as hall_name',
+        'halls.address as hall_address',
+        'halls.hours',
+        'hall_closed_days.day as closed_day',
+        'items.name as item_name',
+        'items.department as item_department',
+        'items.appointment as item_appointment',
+        'item_halls.hall_id as item_hall',
+        eb
+          .selectFrom('slot_templates')
+          .select((sub) => sub.fn.countAll<number | string>().as('n'))
+          .whereRef('slot_templates.hall_id', '=', 'slots.hall_id')
+          .where('slot_templates.scope', '=', param('itemScope'))
+          .as('item_templates'),
+      ])
+      .where('slots.id', '=', param('slotId')),
+)
+
+export interface BookingItemFacts {
+  item_name: string | null
+  item_department: string | null
+  item_appointment: number | null
+  /** The slot's hall when it handles the item, else null. */
+  item_hall: string | null
+  /** Templates of the slot's hall for the item itself (0 or 1). */
+  item_templates: number | string | null
+}
+
+export async function bookingFacts(db: Kysely<Database>, slotId: string, itemCode: string, itemScope: string) {
+  return (await bookingFactsQuery.rows(db, { slotId, itemCode, itemScope }))[0]
+}
+
+const hallCategoriesQuery = new PreparedQuery<{ hallId: string }, { id: string }>((db, param) =>
+  db.selectFrom('hall_categories').select('id').where('hall_id', '=', param('hallId')).orderBy('position'),
+)
+
+export async function hallCategoryIdsPrepared(db: Kysely<Database>, hallId: string): Promise<string[]> {
+  return (await hallCategoriesQuery.rows(db, { hallId })).map((row) => row.id)
 }
 
 export function slotsOfDay(db: Kysely<Database>, hallId: string, scope: string, day: string) {
@@ -147,15 +188,13 @@ export function slotsBetween(db: Kysely<Database>, hallId: string, scope: string
     .execute()
 }
 
+const takeOpenPlaceQuery = new PreparedQuery<{ slotId: string }, never>((db, param) =>
+  db.updateTable('slots').set({ booked: sql`booked + 1` }).where('id', '=', param('slotId')).where(sql<boolean>`booked + held < capacity`),
+)
+
 /** Takes an open place: the database refuses when none is left, however many requests race for it. */
 export async function takeOpenPlace(db: Kysely<Database>, slotId: string): Promise<boolean> {
-  const result = await db
-    .updateTable('slots')
-    .set({ booked: sql`booked + 1` })
-    .where('id', '=', slotId)
-    .where(sql<boolean>`booked + held < capacity`)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+  return (await takeOpenPlaceQuery.affected(db, { slotId })) === 1
 }
 
 /** Turns a place held for a waitlist offer into a booking. */
@@ -198,8 +237,18 @@ export async function addClosedDay(db: Kysely<Database>, hallId: string, day: st
 
 // ---- appointments --------------------------------------------------------------------------------------------
 
-export async function insertAppointment(db: Kysely<Database>, row: Insertable<AppointmentsTable>): Promise<void> {
-  await db.insertInto('appointments').values(row).execute()
+const APPOINTMENT_COLUMNS = [
+  'id', 'code', 'user_id', 'slot_id', 'hall_id', 'category_id', 'item_code', 'item_name', 'day', 'starts_at', 'ends_at', 'name',
+  'phone_enc', 'phone_hash', 'id_number_enc', 'id_number_hash', 'status', 'active_day', 'running_late', 'ticket_id', 'created_at',
+  'cancelled_at', 'checked_in_at', 'no_show_at',
+] as const satisfies ReadonlyArray<keyof AppointmentRow>
+
+const insertAppointmentQuery = new PreparedQuery<AppointmentRow, never>((db, param) =>
+  db.insertInto('appointments').values(Object.fromEntries(APPOINTMENT_COLUMNS.map((column) => [column, param(column)])) as never),
+)
+
+export async function insertAppointment(db: Kysely<Database>, row: AppointmentRow): Promise<void> {
+  await insertAppointmentQuery.execute(db, row)
 }
 
 export function appointmentOf(db: Kysely<Database>, id: string, userId: string) {
@@ -230,9 +279,12 @@ export function bookedStartedBefore(db: Kysely<Database>, beforeIso: string) {
   return db.selectFrom('appointments').selectAll().where('status', '=', 'booked').where('starts_at', '<', beforeIso).execute()
 }
 
+const noShowTimesQuery = new PreparedQuery<{ userId: string; since: string }, { at: string }>((db, param) =>
+  db.selectFrom('no_shows').select('at').where('user_id', '=', param('userId')).where('at', '>=', param('since')),
+)
+
 export async function noShowTimes(db: Kysely<Database>, userId: string, sinceIso: string): Promise<Date[]> {
-  const rows = await db.selectFrom('no_shows').select('at').where('user_id', '=', userId).where('at', '>=', sinceIso).execute()
-  return rows.map((row) => new Date(row.at))
+  return (await noShowTimesQuery.rows(db, { userId, since: sinceIso })).map((row) => new Date(row.at))
 }
 
 export async function insertNoShow(db: Kysely<Database>, appointmentId: string, userId: string, at: string): Promise<void> {

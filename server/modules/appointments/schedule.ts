@@ -7,6 +7,7 @@ import {
   bookablePlaces,
   CHECK_IN_GRACE_MIN,
   categoryScope,
+  checkInWindow,
   daySlots,
   isNoShowAt,
   itemScope,
@@ -166,10 +167,14 @@ export async function markNoShows(db: Kysely<Database>, now: Date): Promise<numb
   const candidates = await repo.bookedStartedBefore(db, new Date(now.getTime() - CHECK_IN_GRACE_MIN * MINUTE_MS).toISOString())
   let marked = 0
   for (const row of candidates) {
-    if (!isNoShowAt(new Date(row.starts_at), row.running_late === 1, now)) continue
+    const startsAt = new Date(row.starts_at)
+    if (!isNoShowAt(startsAt, row.running_late === 1, now)) continue
+    // Dated when the check-in window closed, not when this pass ran: a server that was down for days must not
+    // bunch old no-shows into one day and suspend someone for it.
+    const missedAt = checkInWindow(startsAt, row.running_late === 1).closes.toISOString()
     await db.transaction().execute(async (trx) => {
-      if (!(await repo.updateAppointmentFrom(trx, row.id, 'booked', { status: 'no_show', no_show_at: now.toISOString() }))) return
-      await repo.insertNoShow(trx, row.id, row.user_id, now.toISOString())
+      if (!(await repo.updateAppointmentFrom(trx, row.id, 'booked', { status: 'no_show', no_show_at: missedAt }))) return
+      await repo.insertNoShow(trx, row.id, row.user_id, missedAt)
       await repo.insertNotice(trx, {
         id: randomUUID(),
         user_id: row.user_id,

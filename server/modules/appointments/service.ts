@@ -8,6 +8,7 @@ import {
   checkInTiming,
   hallIdOfCheckInCode,
   isBookableAt,
+  itemScope,
   NEARBY_METERS,
   shanghaiIso,
 } from '../../../src/domain/appointments'
@@ -19,7 +20,7 @@ import type { Database } from '../../db/schema'
 import { isUniqueViolation } from '../../db/errors'
 import { AppError } from '../../errors'
 import type { Principal } from '../../http/access'
-import { bookableItem } from './bookable'
+import { bookableItem, resolveBookable } from './bookable'
 import { checkedPerson, ensureNotSuspended, type AppointmentDeps } from './people'
 import * as repo from './repo'
 import { appointmentView, maskedFromRow } from './view'
@@ -93,11 +94,17 @@ function ensureSlotAhead(slot: repo.SlotWithHall, now: Date): void {
   if (!isBookableAt(startsAt, now) || !withinHours || slot.closed_day !== null) throw new AppError(409, 'SLOT_IN_PAST')
 }
 
-/** A slot the item can be booked in: it exists, serves the item at its hall, and lies ahead. */
+/** A slot the item can be booked in: it exists, serves the item at its hall, and lies ahead. One query for the facts. */
 async function slotForItem(trx: Kysely<Database>, slotId: string, itemCode: string, now: Date) {
-  const slot = await repo.slotWithHall(trx, slotId)
+  const slot = await repo.bookingFacts(trx, slotId, itemCode, itemScope(itemCode))
   if (!slot) throw new AppError(404, 'SLOT_NOT_FOUND')
-  const bookable = await bookableItem(trx, slot.hall_id, itemCode)
+  const bookable = resolveBookable(
+    slot.hall_id,
+    itemCode,
+    { name: slot.item_name, department: slot.item_department, appointment: slot.item_appointment, handledBy: slot.item_hall },
+    await repo.hallCategoryIdsPrepared(trx, slot.hall_id),
+    Number(slot.item_templates) > 0,
+  )
   if (bookable.scope !== slot.scope) throw new AppError(409, 'NOT_BOOKABLE')
   ensureSlotAhead(slot, now)
   return { slot, bookable }
@@ -133,7 +140,6 @@ export async function book(deps: AppointmentDeps, trx: Kysely<Database>, princip
   const person = checkedPerson(deps, body, now)
   const { slot, bookable } = await slotForItem(trx, body.slotId, body.itemCode, now)
   await ensureNotSuspended(trx, principal.userId, now)
-  await takePlace(trx, slot, principal.userId, now)
   const row: repo.AppointmentRow = {
     id: randomUUID(),
     code: newAppointmentCode(),
@@ -162,6 +168,9 @@ export async function book(deps: AppointmentDeps, trx: Kysely<Database>, princip
     if (isDuplicateBooking(error)) throw new AppError(409, 'DUPLICATE_BOOKING')
     throw error
   }
+  // The place is taken last: on PostgreSQL the slot's row stays locked from this UPDATE to the commit, so everything
+  // else the booking writes happens before it and racing bookings of one slot wait as briefly as possible.
+  await takePlace(trx, slot, principal.userId, now)
   return appointmentView(row, { name: slot.hall_name, address: slot.hall_address }, person.masked, now)
 }
 

@@ -20,14 +20,14 @@ export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>
 }
 
-export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+export async function openTestDatabase(dialect: DialectName, pgPoolSize = 4): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const handle = await openDatabase({ sqliteFile: ':memory:' })
     return { ...handle, dispose: () => handle.close() }
   }
   // Each test file gets its own schema, so files can run in parallel against the one `test` database.
   const schema = `t_${randomBytes(6).toString('hex')}`
-  const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, pgSchema: schema, pgPoolSize: 4 })
+  const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL, pgSchema: schema, pgPoolSize })
   return {
     ...handle,
     async dispose() {
@@ -44,8 +44,9 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function createTestApp(dialect: DialectName, options: Partial<AppDeps> = {}): Promise<TestApp> {
-  const database = await openTestDatabase(dialect)
+/** `pgPoolSize`: benches that load PostgreSQL from many requests at once give it more connections. */
+export async function createTestApp(dialect: DialectName, options: Partial<AppDeps> = {}, pgPoolSize = 4): Promise<TestApp> {
+  const database = await openTestDatabase(dialect, pgPoolSize)
   await migrateToLatest(database.db)
   await importCatalog(database.db, bundledCatalog())
   await importGrids(database.db, bundledGrids())
