@@ -71,7 +71,7 @@ export default function SlotPicker(props: SlotPickerProps) {
       {date && chosenDay?.full && !heldSlotId ? (
         <View className='booking__panel' {...a11y({ role: 'status' })}>
           <Text className='booking__text'>{t('booking.dayFullExplain')}</Text>
-          {onJoinWaitlist ? <ActionButton onPress={() => onJoinWaitlist(date)}>{t('booking.joinWaitlist')}</ActionButton> : null}
+          {onJoinWaitlist ? <ActionButton block onPress={() => onJoinWaitlist(date)}>{t('booking.joinWaitlist')}</ActionButton> : null}
         </View>
       ) : null}
 

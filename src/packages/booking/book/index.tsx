@@ -332,7 +332,7 @@ export default function BookPage() {
   if (!signedIn) {
     body = (
       <EmptyState title={t('booking.signInTitle')} description={t('booking.signInText')}>
-        <ActionButton onPress={() => openPage(paths.login(paths.book(itemCode, initialHall ?? undefined)))}>{t('booking.signIn')}</ActionButton>
+        <ActionButton block onPress={() => openPage(paths.login(paths.book(itemCode, initialHall ?? undefined)))}>{t('booking.signIn')}</ActionButton>
       </EmptyState>
     )
   } else if (role !== 'citizen' && role !== 'grid_worker') {
@@ -346,7 +346,7 @@ export default function BookPage() {
   } else if (!guide.data.appointment) {
     body = (
       <EmptyState title={t('booking.notBookable')} description={t('booking.notBookableText')}>
-        <ActionButton onPress={() => openPage(paths.guide(itemCode))}>{t('booking.seeGuide')}</ActionButton>
+        <ActionButton block onPress={() => openPage(paths.guide(itemCode))}>{t('booking.seeGuide')}</ActionButton>
       </EmptyState>
     )
   } else {

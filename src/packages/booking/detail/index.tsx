@@ -143,7 +143,7 @@ function AppointmentBody({ appointment, fresh }: { appointment: Appointment; fre
           <Text className='booking__text'>
             {ticket ? t('booking.ticketIssued', { number: ticket.number, ahead: ticket.ahead }) : t('booking.checkedIn')}
           </Text>
-          <ActionButton onPress={() => openPage(paths.ticket(ticketId))}>{t('booking.seeTicket')}</ActionButton>
+          <ActionButton block onPress={() => openPage(paths.ticket(ticketId))}>{t('booking.seeTicket')}</ActionButton>
         </View>
       ) : null}
 
@@ -234,7 +234,7 @@ export default function AppointmentPage() {
   if (!signedIn) {
     body = (
       <EmptyState title={t('booking.signInToSee')}>
-        <ActionButton onPress={() => openPage(paths.login(paths.appointment(id)))}>{t('booking.signIn')}</ActionButton>
+        <ActionButton block onPress={() => openPage(paths.login(paths.appointment(id)))}>{t('booking.signIn')}</ActionButton>
       </EmptyState>
     )
   } else if (resource?.status === 'error' && !resource.data) {

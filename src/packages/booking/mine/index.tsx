@@ -55,7 +55,7 @@ function WaitlistRow({ entry, onLeave }: { entry: WaitlistEntry; onLeave(entry: 
       {offer ? (
         <View className='booking-row__offer' {...a11y({ role: 'status' })}>
           <Text className='booking__text'>{t('booking.offerText', { time: clockOf(offer.startsAt), until: `${dayLabel(shanghaiTime(new Date(offer.expiresAt)).date, today, lang)} ${clockOf(offer.expiresAt)}` })}</Text>
-          <ActionButton onPress={() => openPage(paths.book(entry.itemCode, entry.hallId, { date: entry.date, slotId: offer.slotId }))}>{t('booking.bookOffer')}</ActionButton>
+          <ActionButton block onPress={() => openPage(paths.book(entry.itemCode, entry.hallId, { date: entry.date, slotId: offer.slotId }))}>{t('booking.bookOffer')}</ActionButton>
         </View>
       ) : (
         <Text className='booking__text'>{entry.position === 0 ? t('booking.firstInLine') : t('booking.position', { count: entry.position })}</Text>
@@ -101,7 +101,7 @@ export default function MyAppointments() {
     return (
       <PageRoot className='booking'>
         <EmptyState title={t('booking.signInToSeeMine')}>
-          <ActionButton onPress={() => openPage(paths.login(paths.myAppointments))}>{t('booking.signIn')}</ActionButton>
+          <ActionButton block onPress={() => openPage(paths.login(paths.myAppointments))}>{t('booking.signIn')}</ActionButton>
         </EmptyState>
       </PageRoot>
     )
@@ -126,7 +126,7 @@ export default function MyAppointments() {
       {!list && mine.status !== 'error' ? <LoadingRows rows={3} label={t('booking.loadingMine')} /> : null}
       {nothing ? (
         <EmptyState title={t('booking.noneYet')} description={t('booking.noneYetText')}>
-          <ActionButton onPress={() => openPage(paths.search())}>{t('booking.findItem')}</ActionButton>
+          <ActionButton block onPress={() => openPage(paths.search())}>{t('booking.findItem')}</ActionButton>
         </EmptyState>
       ) : null}
       {list && !nothing ? (
