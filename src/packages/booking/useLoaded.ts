@@ -29,7 +29,6 @@ export function useLoaded<T>(load: (() => Promise<T>) | null, deps: unknown[]): 
       current = false
     }
     // The caller lists what the fetch depends on; `load` itself is a new closure every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, attempt])
   return [resource, () => setAttempt((n) => n + 1)]
 }

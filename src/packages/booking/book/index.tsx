@@ -2,9 +2,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import type { Guide, Hall, Slot, WaitlistEntry } from '@/domain/contract'
-import { appointmentWhen, dayLabel, momentLabel } from '@/domain/appointmentTime'
+import { appointmentWhen, dayLabel } from '@/domain/appointmentTime'
 import { shanghaiTime } from '@/domain/clockTime'
-import { maskIdNumber } from '@/domain/identity'
 import { bookAppointment, fetchHallsForItem, joinWaitlist } from '@/api/appointments'
 import { attemptKeys } from '@/api/idempotencyKey'
 import type { ApiError } from '@/api/apiError'
@@ -14,9 +13,7 @@ import { useSessionStore } from '@/stores/session'
 import { useAppointmentsStore } from '@/stores/appointments'
 import PageRoot from '@/components/PageRoot'
 import Section from '@/components/Section'
-import FormField from '@/components/FormField'
 import ActionButton from '@/components/ActionButton'
-import ConsentCheck from '@/components/ConsentCheck'
 import Pressable from '@/components/Pressable'
 import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
@@ -24,6 +21,8 @@ import { openPage, paths, routeParam } from '@/navigation'
 import { useLanguage, useT } from '@/i18n/useT'
 import { usePageTitle } from '@/hooks/usePageTitle'
 import SlotPicker from '../SlotPicker'
+import ConfirmStep from './ConfirmStep'
+import DetailsStep from './DetailsStep'
 import { useLoaded } from '../useLoaded'
 import { optionLabel } from '../optionLabel'
 import { bookerFromProfile, checkBooker, fieldOf, type Booker, type BookerDraft, type BookerErrors } from '../bookerForm'
@@ -80,8 +79,6 @@ function BookingFlow({ guide, halls, initialHall, initialDate, heldSlotId }: Flo
       setDraft(bookerFromProfile(profile.data))
     }
   }, [profile.data])
-
-  const field = (name: keyof BookerDraft) => (value: string) => setDraft((current) => ({ ...current, [name]: value }))
 
   function chooseHall(id: string) {
     setHallId(id)
@@ -171,81 +168,38 @@ function BookingFlow({ guide, halls, initialHall, initialDate, heldSlotId }: Flo
   }
 
   if (step === 'confirm' && booker && hall && date) {
-    const suspendedUntil = submitError?.code === 'BOOKING_SUSPENDED' ? String(submitError.details.until ?? '') : ''
     return (
-      <View>
-        <View className='booking__body'>
-          <Text className='booking__title' {...a11y({ role: 'heading', level: 1 })}>
-            {mode === 'waitlist' ? t('booking.confirmWaitlistTitle') : t('booking.confirmTitle')}
-          </Text>
-          <Text className='booking__text'>{t('booking.itemLine', { name: guide.name })}</Text>
-          <Text className='booking__text'>{t('booking.hallLine', { name: hall.name })}</Text>
-          <Text className='booking__hint'>{hall.address}</Text>
-          <Text className='booking__text'>
-            {mode === 'waitlist' || !slot ? t('booking.dateLine', { date: dayLabel(date, today, lang) }) : t('booking.timeLine', { time: appointmentWhen(slot, new Date(), lang) })}
-          </Text>
-          <Text className='booking__text'>{t('booking.nameLine', { name: booker.name })}</Text>
-          <Text className='booking__text'>{t('booking.phoneLine', { phone: booker.phone })}</Text>
-          <Text className='booking__text'>{t('booking.idLine', { id: maskIdNumber(booker.idNumber) })}</Text>
-          {mode === 'waitlist' ? <Text className='booking__hint'>{t('booking.waitlistExplain')}</Text> : null}
-        </View>
-        <View className='booking__actions'>
-          <ConsentCheck checked={consent} onChange={setConsent} label={t('booking.consent')} error={consentError}>
-            {t('booking.consentText')}
-          </ConsentCheck>
-          {submitError ? (
-            <View className='booking__error-box' {...a11y({ role: 'alert' })}>
-              <Text className='booking__error'>{submitError.message}</Text>
-              {suspendedUntil ? <Text className='booking__error'>{t('booking.suspendedUntil', { date: momentLabel(suspendedUntil, today, lang) })}</Text> : null}
-              {submitError.code === 'DUPLICATE_BOOKING' || submitError.code === 'WAITLIST_EXISTS' ? (
-                <Pressable className='booking__link' role='link' onPress={() => openPage(paths.myAppointments)}>
-                  {t('booking.seeMine')}
-                </Pressable>
-              ) : null}
-            </View>
-          ) : null}
-          <ActionButton block onPress={() => void submit()}>
-            {submitting ? t('booking.submitting') : submitError && submitError.retryable ? t('booking.submitAgain') : mode === 'waitlist' ? t('booking.confirmWaitlist') : t('booking.confirmBooking')}
-          </ActionButton>
-          <ActionButton block primary={false} onPress={() => setStep('details')}>
-            {t('booking.back')}
-          </ActionButton>
-        </View>
-      </View>
+      <ConfirmStep
+        waitlist={mode === 'waitlist'}
+        guide={guide}
+        hall={hall}
+        date={date}
+        slot={slot}
+        booker={booker}
+        today={today}
+        consent={consent}
+        onConsent={setConsent}
+        consentError={consentError}
+        submitting={submitting}
+        submitError={submitError}
+        onSubmit={() => void submit()}
+        onBack={() => setStep('details')}
+      />
     )
   }
 
   if (step === 'details') {
+    const when = mode === 'waitlist' || !slot ? t('booking.dateLine', { date: date ? dayLabel(date, today, lang) : '' }) : t('booking.timeLine', { time: appointmentWhen(slot, new Date(), lang) })
     return (
-      <View>
-        <View className='booking__body'>
-          <Text className='booking__title' {...a11y({ role: 'heading', level: 1 })}>
-            {t('booking.detailsTitle')}
-          </Text>
-          <Text className='booking__hint'>
-            {mode === 'waitlist' || !slot ? t('booking.dateLine', { date: date ? dayLabel(date, today, lang) : '' }) : t('booking.timeLine', { time: appointmentWhen(slot, new Date(), lang) })}
-            {hall ? ` · ${hall.name}` : ''}
-          </Text>
-        </View>
-        <Section title={t('booking.whoComes')}>
-          <FormField label={t('booking.name')} value={draft.name} onChange={field('name')} maxlength={40} error={errors.name} />
-          <FormField label={t('booking.phone')} value={draft.phone} onChange={field('phone')} type='digits' maxlength={11} error={errors.phone} />
-          <FormField label={t('booking.idNumber')} value={draft.idNumber} onChange={field('idNumber')} type='idcard' maxlength={18} error={errors.idNumber} hint={t('booking.idHint')} />
-        </Section>
-        <View className='booking__actions'>
-          {formError ? (
-            <Text className='booking__error' {...a11y({ role: 'alert' })}>
-              {formError}
-            </Text>
-          ) : null}
-          <ActionButton block onPress={toConfirm}>
-            {t('booking.toConfirm')}
-          </ActionButton>
-          <ActionButton block primary={false} onPress={() => setStep('choose')}>
-            {t('booking.changeTime')}
-          </ActionButton>
-        </View>
-      </View>
+      <DetailsStep
+        summary={hall ? `${when} · ${hall.name}` : when}
+        draft={draft}
+        errors={errors}
+        formError={formError}
+        onField={(name, value) => setDraft((current) => ({ ...current, [name]: value }))}
+        onNext={toConfirm}
+        onBack={() => setStep('choose')}
+      />
     )
   }
 

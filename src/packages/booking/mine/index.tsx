@@ -80,7 +80,6 @@ export default function MyAppointments() {
   const refresh = () => Promise.all([loadMine({ refresh: true }), loadWaitlist({ refresh: true })])
   useEffect(() => {
     if (signedIn) void refresh()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signedIn])
   usePullToRefresh(refresh)
 
