@@ -291,7 +291,8 @@ describe.each(dialects)('appointments on %s', (dialect) => {
       t.clock.set(at('2026-11-25T10:29:59'))
       me = await resign(me)
       const scan = { method: 'scan', hallCode: hallCheckInCode(HALL) }
-      expectErrorBody(await post(t.app, me, `/appointments/${appointment.id}/check-in`, scan), 409, 'CHECK_IN_TOO_EARLY')
+      const early = expectErrorBody(await post(t.app, me, `/appointments/${appointment.id}/check-in`, scan), 409, 'CHECK_IN_TOO_EARLY')
+      expect(early.error.details.opensAt).toBe(at('2026-11-25T10:30:00'))
       expectErrorBody(await post(t.app, me, `/appointments/${appointment.id}/check-in`, { method: 'scan', hallCode: hallCheckInCode(STREET_HALL) }), 400, 'HALL_CODE_INVALID')
       expectErrorBody(await post(t.app, me, `/appointments/${appointment.id}/check-in`, { method: 'scan', hallCode: 'hello' }), 400, 'HALL_CODE_INVALID')
       t.clock.set(at('2026-11-25T10:30:00'))
@@ -355,6 +356,7 @@ describe.each(dialects)('appointments on %s', (dialect) => {
       const me = await citizen(phoneNo)
       const mine = (await get(t.app, me, '/appointments')).json()
       expect(mine.map((a: { status: string }) => a.status)).toEqual(['no_show', 'no_show', 'no_show'])
+      expectErrorBody(await post(t.app, me, `/appointments/${mine[0].id}/check-in`, { method: 'scan', hallCode: hallCheckInCode(HALL) }), 409, 'CHECK_IN_TOO_LATE')
       // Each dated when its own check-in window closed, though two were found by the same pass.
       const missed = await t.database.db.selectFrom('no_shows').select('at').where('user_id', '=', me.user.id).orderBy('at').execute()
       expect(missed.map((row) => row.at)).toEqual(days.map((day) => new Date(at(`${day}T16:15:00`)).toISOString()))

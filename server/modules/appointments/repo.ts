@@ -40,10 +40,6 @@ export function allHalls(db: Kysely<Database>) {
   return db.selectFrom('halls').select(['id', 'hours']).execute()
 }
 
-export async function hallCategoryIds(db: Kysely<Database>, hallId: string): Promise<string[]> {
-  const rows = await db.selectFrom('hall_categories').select('id').where('hall_id', '=', hallId).orderBy('position').execute()
-  return rows.map((row) => row.id)
-}
 
 export async function templateScopes(db: Kysely<Database>, hallId: string): Promise<string[]> {
   const rows = await db.selectFrom('slot_templates').select('scope').where('hall_id', '=', hallId).execute()
@@ -162,7 +158,7 @@ const hallCategoriesQuery = new PreparedQuery<{ hallId: string }, { id: string }
   db.selectFrom('hall_categories').select('id').where('hall_id', '=', param('hallId')).orderBy('position'),
 )
 
-export async function hallCategoryIdsPrepared(db: Kysely<Database>, hallId: string): Promise<string[]> {
+export async function hallCategoryIds(db: Kysely<Database>, hallId: string): Promise<string[]> {
   return (await hallCategoriesQuery.rows(db, { hallId })).map((row) => row.id)
 }
 
@@ -221,10 +217,9 @@ export async function dropHold(db: Kysely<Database>, slotId: string): Promise<vo
   await db.updateTable('slots').set({ held: sql`held - 1` }).where('id', '=', slotId).where('held', '>', 0).execute()
 }
 
-export async function closeSlotsOfDay(db: Kysely<Database>, hallId: string, day: string): Promise<string[]> {
-  const rows = await db.selectFrom('slots').select('id').where('hall_id', '=', hallId).where('day', '=', day).execute()
+/** A closed day's slots stay (appointments point at them) but offer nothing. */
+export async function closeSlotsOfDay(db: Kysely<Database>, hallId: string, day: string): Promise<void> {
   await db.updateTable('slots').set({ capacity: 0, booked: 0, held: 0 }).where('hall_id', '=', hallId).where('day', '=', day).execute()
-  return rows.map((row) => row.id)
 }
 
 export async function addClosedDay(db: Kysely<Database>, hallId: string, day: string, at: string): Promise<void> {

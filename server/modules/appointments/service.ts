@@ -6,6 +6,7 @@ import {
   canCancelAt,
   canDeclareRunningLateAt,
   checkInTiming,
+  checkInWindow,
   hallIdOfCheckInCode,
   isBookableAt,
   itemScope,
@@ -102,7 +103,7 @@ async function slotForItem(trx: Kysely<Database>, slotId: string, itemCode: stri
     slot.hall_id,
     itemCode,
     { name: slot.item_name, department: slot.item_department, appointment: slot.item_appointment, handledBy: slot.item_hall },
-    await repo.hallCategoryIdsPrepared(trx, slot.hall_id),
+    await repo.hallCategoryIds(trx, slot.hall_id),
     Number(slot.item_templates) > 0,
   )
   if (bookable.scope !== slot.scope) throw new AppError(409, 'NOT_BOOKABLE')
@@ -292,13 +293,17 @@ async function ensureAtHall(db: Kysely<Database>, row: repo.AppointmentRow, body
  */
 export async function checkIn(deps: AppointmentDeps, principal: Principal, id: string, body: CheckInBody): Promise<CheckInResult> {
   const now = deps.clock.now()
-  let announce: (() => void) | null = null
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const { result, announce } = await deps.db.transaction().execute(async (trx) => {
     const row = await mine(trx, principal, id)
+    // Marked a no-show already: the citizen missed the window, and that is what they should read.
+    if (row.status === 'no_show') throw new AppError(409, 'CHECK_IN_TOO_LATE')
     ensureBooked(row)
     await ensureAtHall(trx, row, body)
-    const timing = checkInTiming(new Date(row.starts_at), row.running_late === 1, now)
-    if (timing === 'too_early') throw new AppError(409, 'CHECK_IN_TOO_EARLY', { opensAt: shanghaiIso(new Date(Date.parse(row.starts_at) - 30 * 60000)) })
+    const startsAt = new Date(row.starts_at)
+    const timing = checkInTiming(startsAt, row.running_late === 1, now)
+    if (timing === 'too_early') {
+      throw new AppError(409, 'CHECK_IN_TOO_EARLY', { opensAt: shanghaiIso(checkInWindow(startsAt, row.running_late === 1).opens) })
+    }
     if (timing === 'too_late') throw new AppError(409, 'CHECK_IN_TOO_LATE')
     const checkedIn = { status: 'checked_in', checked_in_at: now.toISOString() }
     if (!(await repo.updateAppointmentFrom(trx, row.id, 'booked', checkedIn))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
@@ -308,13 +313,11 @@ export async function checkIn(deps: AppointmentDeps, principal: Principal, id: s
           priority: true,
         })
       : null
-    if (issued) {
-      await trx.updateTable('appointments').set({ ticket_id: issued.ticket.id }).where('id', '=', row.id).execute()
-      announce = issued.announce
-    }
+    if (issued) await trx.updateTable('appointments').set({ ticket_id: issued.ticket.id }).where('id', '=', row.id).execute()
     const appointment = await viewOf(deps, trx, { ...row, ...checkedIn, ticket_id: issued?.ticket.id ?? null })
-    return { appointment, ticket: issued?.ticket ?? null }
+    return { result: { appointment, ticket: issued?.ticket ?? null }, announce: issued?.announce ?? null }
   })
-  ;(announce as (() => void) | null)?.()
+  // Only once committed: a ticket announced from a transaction that then failed would be a ghost on the screens.
+  announce?.()
   return result
 }
