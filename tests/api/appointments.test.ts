@@ -463,6 +463,27 @@ describe.each(dialects)('appointments on %s', (dialect) => {
       expectErrorBody(await bookRequest(t.app, await citizen(), appointment.slot.id), 409, 'SLOT_IN_PAST')
     })
 
+    it("an item's own template takes it out of its category's slots; a new template keeps bookings", async () => {
+      const { setTemplate } = await import('../../server/modules/appointments/schedule')
+      const template = (places: number) =>
+        setTemplate(t.app.db, { hallId: HALL, target: OTHER_POLICE_ITEM, slotMinutes: 60, places, walkInPlaces: 0 }, t.clock.now())
+      await template(5)
+      const day = '2026-12-07'
+      const own = await slotsOf(t.app, day, OTHER_POLICE_ITEM)
+      expect(own.map((slot) => [slot.startsAt.slice(11, 16), slot.capacity])).toEqual(
+        ['09', '10', '11', '12', '13', '14', '15', '16', '17'].map((hour) => [`${hour}:00`, 5]),
+      )
+      const categorySlot = await slotAt(day, '09:00')
+      expectErrorBody(await bookRequest(t.app, await citizen(), categorySlot.id, { itemCode: OTHER_POLICE_ITEM }), 409, 'NOT_BOOKABLE')
+      const kept = await book(t.app, await citizen(), own[0].id, { itemCode: OTHER_POLICE_ITEM })
+      await template(2)
+      expect(await slotRow(kept.slot.id)).toMatchObject({ booked: 1, capacity: 2 })
+      const again = await slotsOf(t.app, day, OTHER_POLICE_ITEM)
+      expect(again.map((slot) => slot.remaining)).toEqual([1, 2, 2, 2, 2, 2, 2, 2, 2])
+      expect(again[0].id).toBe(kept.slot.id)
+      await t.database.db.deleteFrom('slot_templates').where('scope', '=', `item:${OTHER_POLICE_ITEM}`).execute()
+    })
+
     it('generates slots rolling 14 days ahead, once per new day', async () => {
       expect(await slotsOf(t.app, '2026-12-09')).toEqual([])
       t.clock.set(at('2026-11-26T00:01:00'))
