@@ -273,6 +273,22 @@ describe.each(dialects)('appointments on %s', (dialect) => {
       expect((await get(t.app, me, `/appointments/${appointment.id}`)).json()).toMatchObject({ status: 'booked', slot: { id: from.id } })
     })
 
+    it('racing moves and a cancel of one appointment never lose or double-count a place', async () => {
+      const me = await citizen()
+      const slots = [await slotAt('2026-12-02', '11:00'), await slotAt('2026-12-02', '11:30'), await slotAt('2026-12-03', '11:30')]
+      const appointment = await book(t.app, me, slots[0].id)
+      const answers = await Promise.all([
+        post(t.app, me, `/appointments/${appointment.id}/reschedule`, { slotId: slots[1].id }),
+        post(t.app, me, `/appointments/${appointment.id}/reschedule`, { slotId: slots[2].id }),
+        post(t.app, me, `/appointments/${appointment.id}/cancel`),
+      ])
+      expect(answers.every((res) => res.statusCode === 200 || res.statusCode === 409)).toBe(true)
+      const final = (await get(t.app, me, `/appointments/${appointment.id}`)).json()
+      const booked = await Promise.all(slots.map(async (slot) => (await slotRow(slot.id)).booked))
+      expect(booked.reduce((sum, n) => sum + n, 0)).toBe(final.status === 'booked' ? 1 : 0)
+      if (final.status === 'booked') expect((await slotRow(final.slot.id)).booked).toBe(1)
+    })
+
     it('refuses to move onto a day already booked for the item (409 DUPLICATE_BOOKING), keeping both', async () => {
       const me = await citizen()
       const a = await book(t.app, me, (await slotAt('2026-12-02', '09:00')).id)

@@ -213,6 +213,17 @@ export async function releasePlace(db: Kysely<Database>, slotId: string, toHold:
     .execute()
 }
 
+/**
+ * Locks slot rows in id order before a change that touches two of them (reschedule): two people swapping slots
+ * the other way round then wait for each other instead of deadlocking on PostgreSQL. A no-op UPDATE locks on both
+ * databases (SQLite locks the whole database for the transaction anyway).
+ */
+export async function lockSlots(db: Kysely<Database>, slotIds: string[]): Promise<void> {
+  for (const id of [...slotIds].sort()) {
+    await db.updateTable('slots').set({ booked: sql`booked` }).where('id', '=', id).execute()
+  }
+}
+
 export async function dropHold(db: Kysely<Database>, slotId: string): Promise<void> {
   await db.updateTable('slots').set({ held: sql`held - 1` }).where('id', '=', slotId).where('held', '>', 0).execute()
 }
@@ -262,6 +273,26 @@ export async function updateAppointmentFrom(
   changes: Partial<Omit<AppointmentRow, 'id'>>,
 ): Promise<boolean> {
   const result = await db.updateTable('appointments').set(changes).where('id', '=', id).where('status', '=', status).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Changes a booked appointment only if it is still booked in the slot it was read in: of two racing changes (two
+ * moves, a move and a cancel) one wins, and the loser's transaction rolls back the place it took or gave back.
+ */
+export async function updateBookedIn(
+  db: Kysely<Database>,
+  id: string,
+  fromSlotId: string,
+  changes: Partial<Omit<AppointmentRow, 'id'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('appointments')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', 'booked')
+    .where('slot_id', '=', fromSlotId)
+    .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 

@@ -221,8 +221,8 @@ async function changeBooked(
     const row = await mine(trx, principal, id)
     ensureBooked(row)
     const changes = await change(trx, row, now)
-    // Guarded by the status: a check-in or a cancel racing this one makes it a no-op, answered as not active.
-    if (!(await repo.updateAppointmentFrom(trx, row.id, 'booked', changes))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
+    // A check-in, cancel or move racing this one makes it a no-op, answered as not active (and rolled back).
+    if (!(await repo.updateBookedIn(trx, row.id, row.slot_id, changes))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
     return viewOf(deps, trx, { ...row, ...changes })
   })
 }
@@ -245,6 +245,7 @@ export async function rescheduleAppointment(deps: AppointmentDeps, principal: Pr
     if (slotId === row.slot_id) {
       throw new AppError(400, 'VALIDATION_FAILED', { fields: [{ field: 'body.slotId', issue: 'is the slot already booked' }] })
     }
+    await repo.lockSlots(trx, [row.slot_id, slotId])
     const { slot, bookable } = await slotForItem(trx, slotId, row.item_code, now)
     await takePlace(trx, slot, principal.userId, now)
     const changes: Partial<repo.AppointmentRow> = {
@@ -258,7 +259,7 @@ export async function rescheduleAppointment(deps: AppointmentDeps, principal: Pr
       running_late: 0,
     }
     try {
-      if (!(await repo.updateAppointmentFrom(trx, row.id, 'booked', changes))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
+      if (!(await repo.updateBookedIn(trx, row.id, row.slot_id, changes))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
     } catch (error) {
       if (isDuplicateBooking(error)) throw new AppError(409, 'DUPLICATE_BOOKING')
       throw error
