@@ -118,9 +118,9 @@ async function slotForItem(trx: Kysely<Database>, slotId: string, itemCode: stri
 async function takePlace(trx: Kysely<Database>, slot: repo.SlotRow, userId: string, now: Date): Promise<void> {
   if (slot.held > 0) {
     const offer = await repo.offerFor(trx, userId, slot.id, now.toISOString())
-    if (offer && (await repo.takeHeldPlace(trx, slot.id))) {
-      await repo.updateWaitlistFrom(trx, offer.id, 'offered', { status: 'booked', active_day: null })
-      return
+    // The offer is claimed first: if the minute job expired it meanwhile, the hold now belongs to the next person.
+    if (offer && (await repo.updateWaitlistFrom(trx, offer.id, 'offered', { status: 'booked', active_day: null }))) {
+      if (await repo.takeHeldPlace(trx, slot.id)) return
     }
   }
   if (!(await repo.takeOpenPlace(trx, slot.id))) throw new AppError(409, 'SLOT_FULL')
