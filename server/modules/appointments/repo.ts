@@ -112,7 +112,10 @@ export async function setCapacityFrom(db: Kysely<Database>, hallId: string, scop
 }
 
 /** Everything booking needs to know about a slot and an item, in one query (the booking path is hot). */
-const bookingFactsQuery = new PreparedQuery<{ slotId: string; itemCode: string; itemScope: string }, SlotWithHall & BookingItemFacts>(
+const bookingFactsQuery = new PreparedQuery<
+  { slotId: string; itemCode: string; itemScope: string; userId: string; noShowsSince: string },
+  SlotWithHall & BookingItemFacts
+>(
   (db, param) =>
     db
       .selectFrom('slots')
@@ -136,6 +139,12 @@ const bookingFactsQuery = new PreparedQuery<{ slotId: string; itemCode: string; 
           .whereRef('slot_templates.hall_id', '=', 'slots.hall_id')
           .where('slot_templates.scope', '=', param('itemScope'))
           .as('item_templates'),
+        eb
+          .selectFrom('no_shows')
+          .select((sub) => sub.fn.countAll<number | string>().as('n'))
+          .where('no_shows.user_id', '=', param('userId'))
+          .where('no_shows.at', '>=', param('noShowsSince'))
+          .as('recent_no_shows'),
       ])
       .where('slots.id', '=', param('slotId')),
 )
@@ -148,10 +157,15 @@ export interface BookingItemFacts {
   item_hall: string | null
   /** Templates of the slot's hall for the item itself (0 or 1). */
   item_templates: number | string | null
+  /** The booking person's no-shows since `noShowsSince`: only 3 or more can suspend. */
+  recent_no_shows: number | string | null
 }
 
-export async function bookingFacts(db: Kysely<Database>, slotId: string, itemCode: string, itemScope: string) {
-  return (await bookingFactsQuery.rows(db, { slotId, itemCode, itemScope }))[0]
+export async function bookingFacts(
+  db: Kysely<Database>,
+  facts: { slotId: string; itemCode: string; itemScope: string; userId: string; noShowsSince: string },
+) {
+  return (await bookingFactsQuery.rows(db, facts))[0]
 }
 
 const hallCategoriesQuery = new PreparedQuery<{ hallId: string }, { id: string }>((db, param) =>

@@ -11,6 +11,7 @@ import {
   isBookableAt,
   itemScope,
   NEARBY_METERS,
+  NO_SHOW_LIMIT,
   shanghaiIso,
 } from '../../../src/domain/appointments'
 import { minutesOfDay, shanghaiTime } from '../../../src/domain/clockTime'
@@ -22,7 +23,7 @@ import { isUniqueViolation } from '../../db/errors'
 import { AppError } from '../../errors'
 import type { Principal } from '../../http/access'
 import { bookableItem, resolveBookable } from './bookable'
-import { checkedPerson, ensureNotSuspended, type AppointmentDeps } from './people'
+import { checkedPerson, ensureNotSuspended, noShowsRelevantSince, type AppointmentDeps } from './people'
 import * as repo from './repo'
 import { appointmentView, maskedFromRow } from './view'
 import { releasePlace } from './waitlist'
@@ -96,8 +97,8 @@ function ensureSlotAhead(slot: repo.SlotWithHall, now: Date): void {
 }
 
 /** A slot the item can be booked in: it exists, serves the item at its hall, and lies ahead. One query for the facts. */
-async function slotForItem(trx: Kysely<Database>, slotId: string, itemCode: string, now: Date) {
-  const slot = await repo.bookingFacts(trx, slotId, itemCode, itemScope(itemCode))
+async function slotForItem(trx: Kysely<Database>, slotId: string, itemCode: string, userId: string, now: Date) {
+  const slot = await repo.bookingFacts(trx, { slotId, itemCode, itemScope: itemScope(itemCode), userId, noShowsSince: noShowsRelevantSince(now) })
   if (!slot) throw new AppError(404, 'SLOT_NOT_FOUND')
   const bookable = resolveBookable(
     slot.hall_id,
@@ -139,8 +140,9 @@ function isDuplicateBooking(error: unknown): boolean {
 export async function book(deps: AppointmentDeps, trx: Kysely<Database>, principal: Principal, body: AppointmentCreateBody): Promise<Appointment> {
   const now = deps.clock.now()
   const person = checkedPerson(deps, body, now)
-  const { slot, bookable } = await slotForItem(trx, body.slotId, body.itemCode, now)
-  await ensureNotSuspended(trx, principal.userId, now)
+  const { slot, bookable } = await slotForItem(trx, body.slotId, body.itemCode, principal.userId, now)
+  // Fewer than 3 recent no-shows (nearly everyone) cannot suspend: no need to read their times.
+  if (Number(slot.recent_no_shows) >= NO_SHOW_LIMIT) await ensureNotSuspended(trx, principal.userId, now)
   const row: repo.AppointmentRow = {
     id: randomUUID(),
     code: newAppointmentCode(),
@@ -246,7 +248,7 @@ export async function rescheduleAppointment(deps: AppointmentDeps, principal: Pr
       throw new AppError(400, 'VALIDATION_FAILED', { fields: [{ field: 'body.slotId', issue: 'is the slot already booked' }] })
     }
     await repo.lockSlots(trx, [row.slot_id, slotId])
-    const { slot, bookable } = await slotForItem(trx, slotId, row.item_code, now)
+    const { slot, bookable } = await slotForItem(trx, slotId, row.item_code, principal.userId, now)
     await takePlace(trx, slot, principal.userId, now)
     const changes: Partial<repo.AppointmentRow> = {
       slot_id: slot.id,
