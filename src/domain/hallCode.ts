@@ -9,7 +9,3 @@ export function hallCodeFrom(input: string): string {
   if (trimmed.toLowerCase().startsWith(PREFIX)) return `${PREFIX}${trimmed.slice(PREFIX.length)}`
   return `${PREFIX}${trimmed}`
 }
-
-export function hallCodeFor(hallId: string): string {
-  return `${PREFIX}${hallId}`
-}
