@@ -19,6 +19,8 @@ export default defineAppConfig({
     { root: 'packages/apply', pages: ['form/index', 'mine/index', 'detail/index'] },
     // Grid workers' round and door applications: only grid workers download it.
     { root: 'packages/grid', pages: ['home/index', 'resident/index', 'apply/index', 'outbox/index'] },
+    // Booking, its confirmation with the QR code, and 我的预约: only those who book download it.
+    { root: 'packages/booking', pages: ['book/index', 'detail/index', 'mine/index'] },
   ],
   // Staff reach their sign-in from 我的: fetch that package while they are there.
   preloadRule: { 'pages/me/index': { network: 'all', packages: ['packages/staff'] } },

@@ -30,9 +30,14 @@ export const paths = {
   staffHome: '/packages/staff/index/index',
   staffQueue: (hallId?: string, windowNo?: number) =>
     hallId ? `/packages/staff/queue/index?hall=${encodeURIComponent(hallId)}${windowNo ? `&window=${windowNo}` : ''}` : '/packages/staff/queue/index',
-  /** Booking flow: from a guide (item code), optionally with the hall already chosen. */
-  book: (itemCode: string, hallId?: string) =>
-    `/packages/booking/book/index?item=${encodeURIComponent(itemCode)}${hallId ? `&hall=${encodeURIComponent(hallId)}` : ''}`,
+  /**
+   * Booking flow: from a guide (item code), optionally with the hall already chosen; `held` is a place the
+   * waitlist offered (its day and slot are chosen for the person).
+   */
+  book: (itemCode: string, hallId?: string, held?: { date: string; slotId: string }) =>
+    `/packages/booking/book/index?item=${encodeURIComponent(itemCode)}${hallId ? `&hall=${encodeURIComponent(hallId)}` : ''}${
+      held ? `&date=${held.date}&slot=${encodeURIComponent(held.slotId)}` : ''
+    }`,
   appointment: (id: string) => `/packages/booking/detail/index?id=${encodeURIComponent(id)}`,
   myAppointments: '/packages/booking/mine/index',
   /** Grid workers: who to visit, one resident, applying at the door, and what is waiting to be sent. */

@@ -6,3 +6,9 @@ export function errorResponse(status: number, code: ErrorCode, fields?: FieldIss
   const body: ErrorBody = { error: { code, message: errorMessage(code), ...(fields ? { details: { fields } } : {}) } }
   return HttpResponse.json(body, { status })
 }
+
+/** An error whose details carry more than field issues (e.g. BOOKING_SUSPENDED's `until`). */
+export function errorResponseWithDetails(status: number, code: ErrorCode, details: Record<string, unknown>) {
+  const body: ErrorBody = { error: { code, message: errorMessage(code), details } }
+  return HttpResponse.json(body, { status })
+}

@@ -12,7 +12,7 @@ export class ApiError extends Error {
     readonly fields: FieldIssue[] = [],
     /** For "too many" answers (429): seconds until trying again makes sense. */
     readonly retryAfterS: number | null = null,
-    /** What else the server said about it, e.g. the ticket a TICKET_EXISTS refers to. */
+    /** What else the server said about it, e.g. the ticket a TICKET_EXISTS refers to, BOOKING_SUSPENDED's `until`. */
     readonly details: Record<string, unknown> = {},
   ) {
     super(message)

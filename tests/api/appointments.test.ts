@@ -273,6 +273,22 @@ describe.each(dialects)('appointments on %s', (dialect) => {
       expect((await get(t.app, me, `/appointments/${appointment.id}`)).json()).toMatchObject({ status: 'booked', slot: { id: from.id } })
     })
 
+    it('racing moves and a cancel of one appointment never lose or double-count a place', async () => {
+      const me = await citizen()
+      const slots = [await slotAt('2026-12-02', '11:00'), await slotAt('2026-12-02', '11:30'), await slotAt('2026-12-03', '11:30')]
+      const appointment = await book(t.app, me, slots[0].id)
+      const answers = await Promise.all([
+        post(t.app, me, `/appointments/${appointment.id}/reschedule`, { slotId: slots[1].id }),
+        post(t.app, me, `/appointments/${appointment.id}/reschedule`, { slotId: slots[2].id }),
+        post(t.app, me, `/appointments/${appointment.id}/cancel`),
+      ])
+      expect(answers.every((res) => res.statusCode === 200 || res.statusCode === 409)).toBe(true)
+      const final = (await get(t.app, me, `/appointments/${appointment.id}`)).json()
+      const booked = await Promise.all(slots.map(async (slot) => (await slotRow(slot.id)).booked))
+      expect(booked.reduce((sum, n) => sum + n, 0)).toBe(final.status === 'booked' ? 1 : 0)
+      if (final.status === 'booked') expect((await slotRow(final.slot.id)).booked).toBe(1)
+    })
+
     it('refuses to move onto a day already booked for the item (409 DUPLICATE_BOOKING), keeping both', async () => {
       const me = await citizen()
       const a = await book(t.app, me, (await slotAt('2026-12-02', '09:00')).id)
@@ -291,7 +307,8 @@ describe.each(dialects)('appointments on %s', (dialect) => {
       t.clock.set(at('2026-11-25T10:29:59'))
       me = await resign(me)
       const scan = { method: 'scan', hallCode: hallCheckInCode(HALL) }
-      expectErrorBody(await post(t.app, me, `/appointments/${appointment.id}/check-in`, scan), 409, 'CHECK_IN_TOO_EARLY')
+      const early = expectErrorBody(await post(t.app, me, `/appointments/${appointment.id}/check-in`, scan), 409, 'CHECK_IN_TOO_EARLY')
+      expect(early.error.details.opensAt).toBe(at('2026-11-25T10:30:00'))
       expectErrorBody(await post(t.app, me, `/appointments/${appointment.id}/check-in`, { method: 'scan', hallCode: hallCheckInCode(STREET_HALL) }), 400, 'HALL_CODE_INVALID')
       expectErrorBody(await post(t.app, me, `/appointments/${appointment.id}/check-in`, { method: 'scan', hallCode: 'hello' }), 400, 'HALL_CODE_INVALID')
       t.clock.set(at('2026-11-25T10:30:00'))
@@ -355,6 +372,7 @@ describe.each(dialects)('appointments on %s', (dialect) => {
       const me = await citizen(phoneNo)
       const mine = (await get(t.app, me, '/appointments')).json()
       expect(mine.map((a: { status: string }) => a.status)).toEqual(['no_show', 'no_show', 'no_show'])
+      expectErrorBody(await post(t.app, me, `/appointments/${mine[0].id}/check-in`, { method: 'scan', hallCode: hallCheckInCode(HALL) }), 409, 'CHECK_IN_TOO_LATE')
       // Each dated when its own check-in window closed, though two were found by the same pass.
       const missed = await t.database.db.selectFrom('no_shows').select('at').where('user_id', '=', me.user.id).orderBy('at').execute()
       expect(missed.map((row) => row.at)).toEqual(days.map((day) => new Date(at(`${day}T16:15:00`)).toISOString()))
@@ -459,6 +477,27 @@ describe.each(dialects)('appointments on %s', (dialect) => {
       expect(days.map((d: { date: string }) => d.date)).not.toContain(day)
       expect(await slotsOf(t.app, day)).toEqual([])
       expectErrorBody(await bookRequest(t.app, await citizen(), appointment.slot.id), 409, 'SLOT_IN_PAST')
+    })
+
+    it("an item's own template takes it out of its category's slots; a new template keeps bookings", async () => {
+      const { setTemplate } = await import('../../server/modules/appointments/schedule')
+      const template = (places: number) =>
+        setTemplate(t.app.db, { hallId: HALL, target: OTHER_POLICE_ITEM, slotMinutes: 60, places, walkInPlaces: 0 }, t.clock.now())
+      await template(5)
+      const day = '2026-12-07'
+      const own = await slotsOf(t.app, day, OTHER_POLICE_ITEM)
+      expect(own.map((slot) => [slot.startsAt.slice(11, 16), slot.capacity])).toEqual(
+        ['09', '10', '11', '12', '13', '14', '15', '16', '17'].map((hour) => [`${hour}:00`, 5]),
+      )
+      const categorySlot = await slotAt(day, '09:00')
+      expectErrorBody(await bookRequest(t.app, await citizen(), categorySlot.id, { itemCode: OTHER_POLICE_ITEM }), 409, 'NOT_BOOKABLE')
+      const kept = await book(t.app, await citizen(), own[0].id, { itemCode: OTHER_POLICE_ITEM })
+      await template(2)
+      expect(await slotRow(kept.slot.id)).toMatchObject({ booked: 1, capacity: 2 })
+      const again = await slotsOf(t.app, day, OTHER_POLICE_ITEM)
+      expect(again.map((slot) => slot.remaining)).toEqual([1, 2, 2, 2, 2, 2, 2, 2, 2])
+      expect(again[0].id).toBe(kept.slot.id)
+      await t.database.db.deleteFrom('slot_templates').where('scope', '=', `item:${OTHER_POLICE_ITEM}`).execute()
     })
 
     it('generates slots rolling 14 days ahead, once per new day', async () => {

@@ -9,6 +9,7 @@ import { ensureDemoAccounts, DEMO_PASSWORD } from '../../server/seed/demoAccount
 import { createTestApp, type TestApp } from './support/testApp'
 import { FAKE_APPID, FAKE_SECRET, startFakeSmsGateway, startFakeWechat, type FakeSmsGateway, type FakeWechat } from './support/fakeServices'
 import { bearer } from './support/signIn'
+import { HALL, POLICE_ITEM, policeTemplate, slotsOf } from './support/appointments'
 
 const PHONE = '13912348765'
 const ID_NUMBER = '440308199003071235'
@@ -69,6 +70,15 @@ describe('server log', () => {
     secrets.push(clerk.accessToken, clerk.refreshToken)
     expect((await get(`/staff/citizens?phone=${PHONE}`, bearer(clerk))).statusCode).toBe(200)
     expect((await get(`/staff/citizens?idNumber=${ID_NUMBER}`, bearer(clerk))).statusCode).toBe(200)
+
+    // Booking an appointment and joining a waitlist carry a name, phone and ID number in the body.
+    await policeTemplate(t.app)
+    const slot = (await slotsOf(t.app, '2026-11-26'))[0]
+    const person = { name: '王五', phone: PHONE, idNumber: ID_NUMBER }
+    expect((await post('/appointments', { slotId: slot.id, itemCode: POLICE_ITEM, ...person }, bearer(citizen))).statusCode).toBe(201)
+    await post('/appointments', { slotId: slot.id, itemCode: POLICE_ITEM, ...person, idNumber: '440308199003071236' }, bearer(citizen))
+    await post('/appointments/waitlist', { hallId: HALL, itemCode: POLICE_ITEM, date: '2026-11-27', ...person }, bearer(citizen))
+    await get('/appointments', bearer(citizen))
 
     const renewed = (await post('/auth/refresh', { refreshToken: citizen.refreshToken })).json()
     secrets.push(renewed.accessToken, renewed.refreshToken)

@@ -24,7 +24,13 @@ import {
   QueueSnapshotSchema,
   TicketSchema,
   StaffQueueSchema,
+  SlotSchema,
+  SlotDaySchema,
+  AppointmentSchema,
+  CheckInResultSchema,
+  WaitlistEntrySchema,
 } from '@/domain/contract'
+import { BOOKABLE_ITEM, FIRST_DAY, FULL_DAY, slotId } from '../../mock/fixtures/appointments'
 import { FINISHED_NO, FIXTURE_LAST4, FIXTURE_NO } from '../../mock/fixtures/applications'
 import { Type } from '@sinclair/typebox'
 import { fixtureGuides } from '../../mock/fixtures/catalog'
@@ -134,6 +140,37 @@ describe('msw mocks satisfy the server schemas', () => {
     await check(await fetch(`${API}/staff/tickets/${called.id}/transfer`, { method: 'POST', headers: auth, body: JSON.stringify({ categoryId: 'B' }) }), TicketSchema, 200)
     await check(await fetch(`${API}/tickets/${ticket.id}/cancel`, { method: 'POST', headers: auth }), TicketSchema, 200)
     await check(await fetch(`${API}/halls/lh-minzhi/tickets`, { method: 'POST', headers: auth, body: JSON.stringify({ categoryId: 'A' }) }), ErrorBodySchema, 409)
+  })
+
+  it('slots, appointments, check-in and the waitlist', async () => {
+    const auth = { authorization: 'Bearer mock-access-1', 'content-type': 'application/json' }
+    const check = async (response: Response, schema: TSchema, status: number) => {
+      expect(response.status).toBe(status)
+      const json = await response.json()
+      expect([...Value.Errors(schema, json)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
+      return json
+    }
+    await check(await fetch(`${API}/halls?item=${BOOKABLE_ITEM}`), Type.Array(HallSchema), 200)
+    await check(await fetch(`${API}/halls/lh-district/slot-days?item=${BOOKABLE_ITEM}`), Type.Array(SlotDaySchema), 200)
+    await check(await fetch(`${API}/halls/lh-district/slots?date=${FIRST_DAY}&item=${BOOKABLE_ITEM}`), Type.Array(SlotSchema), 200)
+    await check(await fetch(`${API}/halls/lh-district/slots?date=${FIRST_DAY}&item=010300010000`), ErrorBodySchema, 409)
+    const body = { slotId: slotId('lh-district', FIRST_DAY, '09:00'), itemCode: BOOKABLE_ITEM, name: '张三', phone: '13812345678', idNumber: '11010519491231002X' }
+    const created = await check(await fetch(`${API}/appointments`, { method: 'POST', headers: { ...auth, 'idempotency-key': 'k1' }, body: JSON.stringify(body) }), AppointmentSchema, 201)
+    await check(await fetch(`${API}/appointments`, { method: 'POST', headers: { ...auth, 'idempotency-key': 'k2' }, body: JSON.stringify({ ...body, slotId: slotId('lh-district', FIRST_DAY, '09:30') }) }), ErrorBodySchema, 409)
+    await check(await fetch(`${API}/appointments`, { headers: auth }), Type.Array(AppointmentSchema), 200)
+    await check(await fetch(`${API}/appointments/${created.id}`, { headers: auth }), AppointmentSchema, 200)
+    await check(await fetch(`${API}/appointments/${created.id}/reschedule`, { method: 'POST', headers: auth, body: JSON.stringify({ slotId: slotId('lh-district', FIRST_DAY, '14:00') }) }), AppointmentSchema, 200)
+    await check(await fetch(`${API}/appointments/${created.id}/running-late`, { method: 'POST', headers: auth, body: '{}' }), AppointmentSchema, 200)
+    await check(await fetch(`${API}/appointments/${created.id}/check-in`, { method: 'POST', headers: auth, body: JSON.stringify({ method: 'scan', hallCode: 'banshi:hall:lh-district' }) }), CheckInResultSchema, 200)
+    await check(await fetch(`${API}/appointments/apt-upcoming/cancel`, { method: 'POST', headers: auth, body: '{}' }), AppointmentSchema, 200)
+    await check(await fetch(`${API}/appointments/nobody`, { headers: auth }), ErrorBodySchema, 404)
+    await check(await fetch(`${API}/appointments/waitlist`, { headers: auth }), Type.Array(WaitlistEntrySchema), 200)
+    const joined = await check(
+      await fetch(`${API}/appointments/waitlist`, { method: 'POST', headers: auth, body: JSON.stringify({ hallId: 'lh-district', itemCode: BOOKABLE_ITEM, date: FULL_DAY, name: '张三', phone: '13812345678', idNumber: '11010519491231002X' }) }),
+      WaitlistEntrySchema,
+      201,
+    )
+    await check(await fetch(`${API}/appointments/waitlist/${joined.id}/leave`, { method: 'POST', headers: auth, body: '{}' }), WaitlistEntrySchema, 200)
   })
 
   it('error answers', async () => {

@@ -8,6 +8,7 @@ import { resetMockApplications } from '../../mock/handlers/applications'
 import { resetMockGrid } from '../../mock/handlers/grid'
 import { resetMockQueue } from '../../mock/handlers/queueState'
 import { resetMockLive } from '../../mock/handlers/queue'
+import { resetMockAppointments } from '../../mock/handlers/appointments'
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
@@ -20,5 +21,6 @@ afterEach(() => {
   resetMockGrid()
   resetMockQueue()
   resetMockLive()
+  resetMockAppointments()
 })
 afterAll(() => server.close())

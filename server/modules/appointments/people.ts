@@ -46,9 +46,13 @@ export function checkedPerson(deps: AuthDeps, body: { name: string; phone: strin
   }
 }
 
+/** No-shows older than this can no longer suspend anyone (30 days to collect 3, then 7 days of suspension). */
+export function noShowsRelevantSince(now: Date): string {
+  return new Date(now.getTime() - (NO_SHOW_WINDOW_DAYS + SUSPENSION_DAYS) * DAY_MS).toISOString()
+}
+
 /** 3 no-shows within 30 days pause online booking for 7 days; the answer says until when. */
 export async function ensureNotSuspended(db: Kysely<Database>, userId: string, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - (NO_SHOW_WINDOW_DAYS + SUSPENSION_DAYS) * DAY_MS).toISOString()
-  const until = suspendedUntil(await repo.noShowTimes(db, userId, since), now)
+  const until = suspendedUntil(await repo.noShowTimes(db, userId, noShowsRelevantSince(now)), now)
   if (until) throw new AppError(403, 'BOOKING_SUSPENDED', { until: shanghaiIso(until) })
 }

@@ -40,10 +40,6 @@ export function allHalls(db: Kysely<Database>) {
   return db.selectFrom('halls').select(['id', 'hours']).execute()
 }
 
-export async function hallCategoryIds(db: Kysely<Database>, hallId: string): Promise<string[]> {
-  const rows = await db.selectFrom('hall_categories').select('id').where('hall_id', '=', hallId).orderBy('position').execute()
-  return rows.map((row) => row.id)
-}
 
 export async function templateScopes(db: Kysely<Database>, hallId: string): Promise<string[]> {
   const rows = await db.selectFrom('slot_templates').select('scope').where('hall_id', '=', hallId).execute()
@@ -116,7 +112,10 @@ export async function setCapacityFrom(db: Kysely<Database>, hallId: string, scop
 }
 
 /** Everything booking needs to know about a slot and an item, in one query (the booking path is hot). */
-const bookingFactsQuery = new PreparedQuery<{ slotId: string; itemCode: string; itemScope: string }, SlotWithHall & BookingItemFacts>(
+const bookingFactsQuery = new PreparedQuery<
+  { slotId: string; itemCode: string; itemScope: string; userId: string; noShowsSince: string },
+  SlotWithHall & BookingItemFacts
+>(
   (db, param) =>
     db
       .selectFrom('slots')
@@ -140,6 +139,12 @@ const bookingFactsQuery = new PreparedQuery<{ slotId: string; itemCode: string; 
           .whereRef('slot_templates.hall_id', '=', 'slots.hall_id')
           .where('slot_templates.scope', '=', param('itemScope'))
           .as('item_templates'),
+        eb
+          .selectFrom('no_shows')
+          .select((sub) => sub.fn.countAll<number | string>().as('n'))
+          .where('no_shows.user_id', '=', param('userId'))
+          .where('no_shows.at', '>=', param('noShowsSince'))
+          .as('recent_no_shows'),
       ])
       .where('slots.id', '=', param('slotId')),
 )
@@ -152,17 +157,22 @@ export interface BookingItemFacts {
   item_hall: string | null
   /** Templates of the slot's hall for the item itself (0 or 1). */
   item_templates: number | string | null
+  /** The booking person's no-shows since `noShowsSince`: only 3 or more can suspend. */
+  recent_no_shows: number | string | null
 }
 
-export async function bookingFacts(db: Kysely<Database>, slotId: string, itemCode: string, itemScope: string) {
-  return (await bookingFactsQuery.rows(db, { slotId, itemCode, itemScope }))[0]
+export async function bookingFacts(
+  db: Kysely<Database>,
+  facts: { slotId: string; itemCode: string; itemScope: string; userId: string; noShowsSince: string },
+) {
+  return (await bookingFactsQuery.rows(db, facts))[0]
 }
 
 const hallCategoriesQuery = new PreparedQuery<{ hallId: string }, { id: string }>((db, param) =>
   db.selectFrom('hall_categories').select('id').where('hall_id', '=', param('hallId')).orderBy('position'),
 )
 
-export async function hallCategoryIdsPrepared(db: Kysely<Database>, hallId: string): Promise<string[]> {
+export async function hallCategoryIds(db: Kysely<Database>, hallId: string): Promise<string[]> {
   return (await hallCategoriesQuery.rows(db, { hallId })).map((row) => row.id)
 }
 
@@ -217,14 +227,24 @@ export async function releasePlace(db: Kysely<Database>, slotId: string, toHold:
     .execute()
 }
 
+/**
+ * Locks slot rows in id order before a change that touches two of them (reschedule): two people swapping slots
+ * the other way round then wait for each other instead of deadlocking on PostgreSQL. A no-op UPDATE locks on both
+ * databases (SQLite locks the whole database for the transaction anyway).
+ */
+export async function lockSlots(db: Kysely<Database>, slotIds: string[]): Promise<void> {
+  for (const id of [...slotIds].sort()) {
+    await db.updateTable('slots').set({ booked: sql`booked` }).where('id', '=', id).execute()
+  }
+}
+
 export async function dropHold(db: Kysely<Database>, slotId: string): Promise<void> {
   await db.updateTable('slots').set({ held: sql`held - 1` }).where('id', '=', slotId).where('held', '>', 0).execute()
 }
 
-export async function closeSlotsOfDay(db: Kysely<Database>, hallId: string, day: string): Promise<string[]> {
-  const rows = await db.selectFrom('slots').select('id').where('hall_id', '=', hallId).where('day', '=', day).execute()
+/** A closed day's slots stay (appointments point at them) but offer nothing. */
+export async function closeSlotsOfDay(db: Kysely<Database>, hallId: string, day: string): Promise<void> {
   await db.updateTable('slots').set({ capacity: 0, booked: 0, held: 0 }).where('hall_id', '=', hallId).where('day', '=', day).execute()
-  return rows.map((row) => row.id)
 }
 
 export async function addClosedDay(db: Kysely<Database>, hallId: string, day: string, at: string): Promise<void> {
@@ -267,6 +287,26 @@ export async function updateAppointmentFrom(
   changes: Partial<Omit<AppointmentRow, 'id'>>,
 ): Promise<boolean> {
   const result = await db.updateTable('appointments').set(changes).where('id', '=', id).where('status', '=', status).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Changes a booked appointment only if it is still booked in the slot it was read in: of two racing changes (two
+ * moves, a move and a cancel) one wins, and the loser's transaction rolls back the place it took or gave back.
+ */
+export async function updateBookedIn(
+  db: Kysely<Database>,
+  id: string,
+  fromSlotId: string,
+  changes: Partial<Omit<AppointmentRow, 'id'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('appointments')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', 'booked')
+    .where('slot_id', '=', fromSlotId)
+    .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
 

@@ -6,10 +6,12 @@ import {
   canCancelAt,
   canDeclareRunningLateAt,
   checkInTiming,
+  checkInWindow,
   hallIdOfCheckInCode,
   isBookableAt,
   itemScope,
   NEARBY_METERS,
+  NO_SHOW_LIMIT,
   shanghaiIso,
 } from '../../../src/domain/appointments'
 import { minutesOfDay, shanghaiTime } from '../../../src/domain/clockTime'
@@ -21,7 +23,7 @@ import { isUniqueViolation } from '../../db/errors'
 import { AppError } from '../../errors'
 import type { Principal } from '../../http/access'
 import { bookableItem, resolveBookable } from './bookable'
-import { checkedPerson, ensureNotSuspended, type AppointmentDeps } from './people'
+import { checkedPerson, ensureNotSuspended, noShowsRelevantSince, type AppointmentDeps } from './people'
 import * as repo from './repo'
 import { appointmentView, maskedFromRow } from './view'
 import { releasePlace } from './waitlist'
@@ -95,14 +97,14 @@ function ensureSlotAhead(slot: repo.SlotWithHall, now: Date): void {
 }
 
 /** A slot the item can be booked in: it exists, serves the item at its hall, and lies ahead. One query for the facts. */
-async function slotForItem(trx: Kysely<Database>, slotId: string, itemCode: string, now: Date) {
-  const slot = await repo.bookingFacts(trx, slotId, itemCode, itemScope(itemCode))
+async function slotForItem(trx: Kysely<Database>, slotId: string, itemCode: string, userId: string, now: Date) {
+  const slot = await repo.bookingFacts(trx, { slotId, itemCode, itemScope: itemScope(itemCode), userId, noShowsSince: noShowsRelevantSince(now) })
   if (!slot) throw new AppError(404, 'SLOT_NOT_FOUND')
   const bookable = resolveBookable(
     slot.hall_id,
     itemCode,
     { name: slot.item_name, department: slot.item_department, appointment: slot.item_appointment, handledBy: slot.item_hall },
-    await repo.hallCategoryIdsPrepared(trx, slot.hall_id),
+    await repo.hallCategoryIds(trx, slot.hall_id),
     Number(slot.item_templates) > 0,
   )
   if (bookable.scope !== slot.scope) throw new AppError(409, 'NOT_BOOKABLE')
@@ -117,9 +119,9 @@ async function slotForItem(trx: Kysely<Database>, slotId: string, itemCode: stri
 async function takePlace(trx: Kysely<Database>, slot: repo.SlotRow, userId: string, now: Date): Promise<void> {
   if (slot.held > 0) {
     const offer = await repo.offerFor(trx, userId, slot.id, now.toISOString())
-    if (offer && (await repo.takeHeldPlace(trx, slot.id))) {
-      await repo.updateWaitlistFrom(trx, offer.id, 'offered', { status: 'booked', active_day: null })
-      return
+    // The offer is claimed first: if the minute job expired it meanwhile, the hold now belongs to the next person.
+    if (offer && (await repo.updateWaitlistFrom(trx, offer.id, 'offered', { status: 'booked', active_day: null }))) {
+      if (await repo.takeHeldPlace(trx, slot.id)) return
     }
   }
   if (!(await repo.takeOpenPlace(trx, slot.id))) throw new AppError(409, 'SLOT_FULL')
@@ -138,8 +140,9 @@ function isDuplicateBooking(error: unknown): boolean {
 export async function book(deps: AppointmentDeps, trx: Kysely<Database>, principal: Principal, body: AppointmentCreateBody): Promise<Appointment> {
   const now = deps.clock.now()
   const person = checkedPerson(deps, body, now)
-  const { slot, bookable } = await slotForItem(trx, body.slotId, body.itemCode, now)
-  await ensureNotSuspended(trx, principal.userId, now)
+  const { slot, bookable } = await slotForItem(trx, body.slotId, body.itemCode, principal.userId, now)
+  // Fewer than 3 recent no-shows (nearly everyone) cannot suspend: no need to read their times.
+  if (Number(slot.recent_no_shows) >= NO_SHOW_LIMIT) await ensureNotSuspended(trx, principal.userId, now)
   const row: repo.AppointmentRow = {
     id: randomUUID(),
     code: newAppointmentCode(),
@@ -220,8 +223,8 @@ async function changeBooked(
     const row = await mine(trx, principal, id)
     ensureBooked(row)
     const changes = await change(trx, row, now)
-    // Guarded by the status: a check-in or a cancel racing this one makes it a no-op, answered as not active.
-    if (!(await repo.updateAppointmentFrom(trx, row.id, 'booked', changes))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
+    // A check-in, cancel or move racing this one makes it a no-op, answered as not active (and rolled back).
+    if (!(await repo.updateBookedIn(trx, row.id, row.slot_id, changes))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
     return viewOf(deps, trx, { ...row, ...changes })
   })
 }
@@ -244,7 +247,8 @@ export async function rescheduleAppointment(deps: AppointmentDeps, principal: Pr
     if (slotId === row.slot_id) {
       throw new AppError(400, 'VALIDATION_FAILED', { fields: [{ field: 'body.slotId', issue: 'is the slot already booked' }] })
     }
-    const { slot, bookable } = await slotForItem(trx, slotId, row.item_code, now)
+    await repo.lockSlots(trx, [row.slot_id, slotId])
+    const { slot, bookable } = await slotForItem(trx, slotId, row.item_code, principal.userId, now)
     await takePlace(trx, slot, principal.userId, now)
     const changes: Partial<repo.AppointmentRow> = {
       slot_id: slot.id,
@@ -257,7 +261,7 @@ export async function rescheduleAppointment(deps: AppointmentDeps, principal: Pr
       running_late: 0,
     }
     try {
-      if (!(await repo.updateAppointmentFrom(trx, row.id, 'booked', changes))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
+      if (!(await repo.updateBookedIn(trx, row.id, row.slot_id, changes))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
     } catch (error) {
       if (isDuplicateBooking(error)) throw new AppError(409, 'DUPLICATE_BOOKING')
       throw error
@@ -292,13 +296,17 @@ async function ensureAtHall(db: Kysely<Database>, row: repo.AppointmentRow, body
  */
 export async function checkIn(deps: AppointmentDeps, principal: Principal, id: string, body: CheckInBody): Promise<CheckInResult> {
   const now = deps.clock.now()
-  let announce: (() => void) | null = null
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const { result, announce } = await deps.db.transaction().execute(async (trx) => {
     const row = await mine(trx, principal, id)
+    // Marked a no-show already: the citizen missed the window, and that is what they should read.
+    if (row.status === 'no_show') throw new AppError(409, 'CHECK_IN_TOO_LATE')
     ensureBooked(row)
     await ensureAtHall(trx, row, body)
-    const timing = checkInTiming(new Date(row.starts_at), row.running_late === 1, now)
-    if (timing === 'too_early') throw new AppError(409, 'CHECK_IN_TOO_EARLY', { opensAt: shanghaiIso(new Date(Date.parse(row.starts_at) - 30 * 60000)) })
+    const startsAt = new Date(row.starts_at)
+    const timing = checkInTiming(startsAt, row.running_late === 1, now)
+    if (timing === 'too_early') {
+      throw new AppError(409, 'CHECK_IN_TOO_EARLY', { opensAt: shanghaiIso(checkInWindow(startsAt, row.running_late === 1).opens) })
+    }
     if (timing === 'too_late') throw new AppError(409, 'CHECK_IN_TOO_LATE')
     const checkedIn = { status: 'checked_in', checked_in_at: now.toISOString() }
     if (!(await repo.updateAppointmentFrom(trx, row.id, 'booked', checkedIn))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
@@ -308,13 +316,11 @@ export async function checkIn(deps: AppointmentDeps, principal: Principal, id: s
           priority: true,
         })
       : null
-    if (issued) {
-      await trx.updateTable('appointments').set({ ticket_id: issued.ticket.id }).where('id', '=', row.id).execute()
-      announce = issued.announce
-    }
+    if (issued) await trx.updateTable('appointments').set({ ticket_id: issued.ticket.id }).where('id', '=', row.id).execute()
     const appointment = await viewOf(deps, trx, { ...row, ...checkedIn, ticket_id: issued?.ticket.id ?? null })
-    return { appointment, ticket: issued?.ticket ?? null }
+    return { result: { appointment, ticket: issued?.ticket ?? null }, announce: issued?.announce ?? null }
   })
-  ;(announce as (() => void) | null)?.()
+  // Only once committed: a ticket announced from a transaction that then failed would be a ghost on the screens.
+  announce?.()
   return result
 }

@@ -18,6 +18,20 @@ import GuideHalls from './GuideHalls'
 import PageRoot from '@/components/PageRoot'
 import './index.scss'
 import ActionButton from '@/components/ActionButton'
+import { useT } from '@/i18n/useT'
+
+/** 预约办理: for items the halls take appointments for. */
+function BookEntry({ code }: { code: string }) {
+  const t = useT()
+  return (
+    <View className='guide__apply'>
+      <ActionButton block onPress={() => openPage(paths.book(code))}>
+        {t('booking.entryGuide')}
+      </ActionButton>
+      <Text className='guide__muted'>{t('booking.entryGuideHint')}</Text>
+    </View>
+  )
+}
 
 function GuideBody({ guide }: { guide: Guide }) {
   return (
@@ -34,6 +48,7 @@ function GuideBody({ guide }: { guide: Guide }) {
           {guide.appointment ? <FactTag>可预约</FactTag> : null}
         </View>
         <GuideFacts guide={guide} />
+        {guide.appointment ? <BookEntry code={guide.code} /> : null}
         {guide.online !== '窗口办理' ? (
           <View className='guide__apply'>
             <ActionButton block onPress={() => openPage(paths.apply(guide.code))}>

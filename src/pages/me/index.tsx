@@ -96,6 +96,13 @@ function SignedIn() {
           {user.hallId ? ` · ${user.hallName ?? user.hallId}` : ''}
         </Text>
       </View>
+      {user.role === 'citizen' || user.role === 'grid_worker' ? (
+        <Section title={t('booking.meSection')}>
+          <Pressable className='me__staff' role='link' onPress={() => openPage(paths.myAppointments)}>
+            {t('booking.meLink')}
+          </Pressable>
+        </Section>
+      ) : null}
       <Section title={t('me.applications')}>
         <Pressable className='me__staff' role='link' onPress={() => openPage(paths.myApplications)}>
           {t('me.myApplications')}

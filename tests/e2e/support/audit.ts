@@ -44,4 +44,6 @@ export const PUBLIC_PAGES: Array<[string, string, (page: Page) => Promise<unknow
   ['hall', '/pages/hall/index?id=lh-district', (p) => p.getByText(/^正在叫号/).first().waitFor()],
   ['staff-home-signed-out', '/packages/staff/index/index', (p) => p.getByText('请用窗口工作人员账号登录').waitFor()],
   ['staff-queue-signed-out', '/packages/staff/queue/index', (p) => p.getByText('请用窗口工作人员账号登录').waitFor()],
+  ['booking-signed-out', '/packages/booking/book/index?item=010100010000', (p) => p.getByText('登录后预约').waitFor()],
+  ['my-appointments-signed-out', '/packages/booking/mine/index', (p) => p.getByText('登录后查看我的预约').waitFor()],
 ]
