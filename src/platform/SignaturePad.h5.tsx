@@ -27,7 +27,6 @@ export default function SignaturePad({ label, clearText, doneText, onDone }: Sig
     }
     const down = (event: PointerEvent) => {
       drawing = true
-      canvas.setPointerCapture?.(event.pointerId)
       const { x, y } = point(event)
       context.beginPath()
       context.moveTo(x, y)
@@ -69,11 +68,13 @@ export default function SignaturePad({ label, clearText, doneText, onDone }: Sig
   return (
     <div>
       <canvas ref={canvasRef} className='signature__pad' role='img' aria-label={label} />
-      <div className='grid__buttons'>
-        <ActionButton primary={false} onPress={clear}>
+      <div className='signature__actions'>
+        <ActionButton block primary={false} onPress={clear}>
           {clearText}
         </ActionButton>
-        <ActionButton onPress={done}>{doneText}</ActionButton>
+        <ActionButton block onPress={done}>
+          {doneText}
+        </ActionButton>
       </div>
     </div>
   )

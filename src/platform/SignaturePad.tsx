@@ -68,11 +68,13 @@ export default function SignaturePad({ label, clearText, doneText, onDone }: Sig
   return (
     <View>
       <Canvas type='2d' id={CANVAS_ID} className='signature__pad' disableScroll onTouchStart={start} onTouchMove={move} {...a11y({ role: 'img', label })} />
-      <View className='grid__buttons'>
-        <ActionButton primary={false} onPress={clear}>
+      <View className='signature__actions'>
+        <ActionButton block primary={false} onPress={clear}>
           {clearText}
         </ActionButton>
-        <ActionButton onPress={done}>{doneText}</ActionButton>
+        <ActionButton block onPress={done}>
+          {doneText}
+        </ActionButton>
       </View>
     </View>
   )

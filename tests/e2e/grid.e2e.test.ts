@@ -66,6 +66,7 @@ describe('a grid worker at the door, in a real browser', () => {
       await page.getByText(/已拍好并保存在手机上/).nth(i).waitFor()
     }
     const pad = page.getByRole('img', { name: '请王桂兰在这里签名' })
+    await pad.scrollIntoViewIfNeeded()
     const box = (await pad.boundingBox())!
     await page.mouse.move(box.x + 20, box.y + 40)
     await page.mouse.down()
@@ -76,6 +77,7 @@ describe('a grid worker at the door, in a real browser', () => {
     await page.getByText('签名已保存').first().waitFor()
     await page.getByRole('checkbox', { name: '我确认居民本人已同意代办' }).click()
     expect(await seriousViolations(page, 'grid-apply')).toEqual([])
+    await page.getByRole('button', { name: '下一步:核对' }).scrollIntoViewIfNeeded()
     await page.getByRole('button', { name: '下一步:核对' }).click()
 
     // The signal drops as the worker submits: it is kept on the phone.

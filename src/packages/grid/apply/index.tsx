@@ -200,11 +200,11 @@ function DoorForm({ draft, materials, save }: { draft: DoorDraft; materials: Mat
         ))}
       </Section>
       <Section title={t('grid.consentTitle')}>
-        <View className='grid__buttons'>
-          <ActionButton primary={consentMode === 'sign'} onPress={() => setConsentMode('sign')}>
+        <View className='signature__actions'>
+          <ActionButton block primary={consentMode === 'sign'} onPress={() => setConsentMode('sign')}>
             {t('grid.consentSignMode')}
           </ActionButton>
-          <ActionButton primary={consentMode === 'paper'} onPress={() => setConsentMode('paper')}>
+          <ActionButton block primary={consentMode === 'paper'} onPress={() => setConsentMode('paper')}>
             {t('grid.consentPaperMode')}
           </ActionButton>
         </View>
