@@ -73,7 +73,8 @@ describe('a grid worker at the door, in a real browser', () => {
     await page.mouse.move(box.x + 120, box.y + 90, { steps: 8 })
     await page.mouse.move(box.x + 200, box.y + 50, { steps: 8 })
     await page.mouse.up()
-    await page.getByRole('button', { name: '签好了' }).click()
+    // From the keyboard (the layout under a just-lifted pointer settles a frame later in a busy browser).
+    await page.getByRole('button', { name: '签好了' }).press('Enter')
     await page.getByText('签名已保存').first().waitFor()
     await page.getByRole('checkbox', { name: '我确认居民本人已同意代办' }).click()
     expect(await seriousViolations(page, 'grid-apply')).toEqual([])
