@@ -171,6 +171,9 @@ describe.each(dialects)('live queue on %s', (dialect) => {
       const detail = (await get('/api/v1/halls/lh-minzhi')).json()
       expect(Value.Check(HallDetailSchema, detail)).toBe(true)
       expect(detail.queue.waiting).toBe(2)
+      // A guide's "where can I do this" halls carry the same figures.
+      const guideHalls = (await get('/api/v1/items/010100010000')).json().halls
+      expect(guideHalls.every((hall: { queue: unknown }) => hall.queue !== null)).toBe(true)
     })
   })
 
