@@ -166,7 +166,15 @@ async function ownTicket(deps: QueueDeps, principal: Principal, id: string): Pro
 }
 
 export async function myTicket(deps: QueueDeps, principal: Principal, id: string): Promise<Ticket> {
-  return cachedTicketView(deps, await ownTicket(deps, principal, id))
+  let row = await ownTicket(deps, principal, id)
+  const now = deps.clock.now()
+  const today = shanghaiTime(now).date
+  // A number is valid on its day only: one left waiting when the hall closed is void the next morning.
+  if (row.day < today && (row.status === 'waiting' || row.status === 'called' || row.status === 'serving')) {
+    await repo.expireEarlierDays(deps.db, row.hall_id, principal.userId, today, now.toISOString())
+    row = (await repo.findTicket(deps.db, id))!
+  }
+  return cachedTicketView(deps, row)
 }
 
 export async function cancelMyTicket(deps: QueueDeps, principal: Principal, id: string): Promise<Ticket> {
