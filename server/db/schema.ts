@@ -246,6 +246,8 @@ export interface TicketsTable {
   series: string
   number: string
   seq: number
+  /** The hall's queue version the issue created: commit order across categories. */
+  issue_order: number
   day: string
   status: string
   priority: number

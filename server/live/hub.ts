@@ -18,6 +18,8 @@ export interface LiveClient {
   /** ticket id → its hall */
   tickets: Map<string, string>
   lastSeen: number
+  /** Frames received in the current rate window, and when that window started (monotonic ms). */
+  frames: { count: number; since: number }
 }
 
 /** A socket may listen to a few halls and tickets at once (a hall page, my ticket, the halls list): not thousands. */
@@ -25,6 +27,9 @@ export const MAX_SUBSCRIPTIONS = 20
 /** A client that lets this much pile up unsent is too slow to follow the queue; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 1024 * 1024
 export const PING_EVERY_MS = 25_000
+/** A page subscribes a handful of times per visit; a socket sending more than this per window is misbehaving. */
+export const MAX_FRAMES_PER_WINDOW = 30
+const FRAME_WINDOW_MS = 10_000
 const TEXT_FRAME = { binary: false, compress: false, fin: true } as const
 
 interface HubDeps {
@@ -89,6 +94,13 @@ export class LiveHub {
     }
     // Options spelled out: ws then skips working them out per message (this runs once per subscriber per change).
     client.socket.send(typeof frame === 'object' && !Buffer.isBuffer(frame) ? JSON.stringify(frame) : frame, TEXT_FRAME)
+  }
+
+  /** Counts a frame from the client; false when it is over its rate and the frame must be ignored. */
+  admitFrame(client: LiveClient, now: number = this.now()): boolean {
+    if (now - client.frames.since > FRAME_WINDOW_MS) client.frames = { count: 0, since: now }
+    client.frames.count += 1
+    return client.frames.count <= MAX_FRAMES_PER_WINDOW
   }
 
   sendError(client: LiveClient, code: ErrorCode): void {

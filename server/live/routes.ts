@@ -5,7 +5,7 @@ import type { Lang } from '../../src/domain/errors'
 import { AppError, requestLang } from '../errors'
 import { AccessTokenError, verifyAccessToken } from '../security/accessTokens'
 import { findActiveSession } from '../modules/auth/repo'
-import type { LiveHub, LiveClient } from './hub'
+import { MAX_FRAMES_PER_WINDOW, type LiveHub, type LiveClient } from './hub'
 
 /** Frames are a few dozen bytes; anything large is not ours. */
 export const MAX_FRAME_BYTES = 4096
@@ -61,6 +61,7 @@ export const liveRoutes = (hub: LiveHub): FastifyPluginAsync => async (app) => {
       halls: new Set(),
       tickets: new Map(),
       lastSeen: performance.now(),
+      frames: { count: 0, since: performance.now() },
     }
     hub.add(client)
     // Frames that arrive while the token is checked wait for it, in order.
@@ -71,6 +72,11 @@ export const liveRoutes = (hub: LiveHub): FastifyPluginAsync => async (app) => {
     let queue: Promise<void> = user
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       client.lastSeen = performance.now()
+      if (!hub.admitFrame(client)) {
+        // Answered once per window, so the answers themselves cannot flood the socket.
+        if (client.frames.count === MAX_FRAMES_PER_WINDOW + 1) hub.sendError(client, 'RATE_LIMITED')
+        return
+      }
       queue = queue
         .then(async () => {
           const frame = isBinary ? null : parseFrame(data)

@@ -7,6 +7,7 @@ export interface OrderedTicket {
   priority: boolean
   /** Milliseconds since the epoch; a transferred ticket keeps its first issue time, so it is not sent to the back. */
   issuedAt: number
+  /** Issue order within the hall (across categories): breaks ties between tickets issued in the same millisecond. */
   seq: number
 }
 

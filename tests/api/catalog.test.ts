@@ -155,7 +155,7 @@ describe.each(dialects)('catalog API on %s', (dialect) => {
       // Levels district + street: the district hall and the six street halls, no community stations.
       expect(guide.halls).toHaveLength(7)
       expect(guide.halls.every((hall: { level: string }) => hall.level !== 'community')).toBe(true)
-      expect(guide.halls[0]).toMatchObject({ id: 'lh-district', phone: '0755-23336000', openNow: true, queue: null })
+      expect(guide.halls[0]).toMatchObject({ id: 'lh-district', phone: '0755-23336000', openNow: true, queue: { waiting: 0, estimatedWaitMin: 0, estimatedWaitHighMin: 0 } })
     })
 
     it('keeps a free item free (fee 0) and reports open status from the server clock', async () => {

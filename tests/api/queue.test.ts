@@ -154,9 +154,11 @@ describe.each(dialects)('live queue on %s', (dialect) => {
 
     it('starts numbering again the next day, and yesterday\'s ticket does not block today', async () => {
       const me = await citizen()
-      expect((await takeTicket(t.app, me)).number).toBe('A001')
+      const yesterday = await takeTicket(t.app, me)
+      expect(yesterday.number).toBe('A001')
       t.clock.set(new Date(t.clock.now().getTime() + 24 * 3600_000))
       const fresh = await devSignIn(t.app, { phone: String(phone) })
+      expect((await get(`/api/v1/tickets/${yesterday.id}`, fresh)).json()).toMatchObject({ status: 'cancelled', ahead: 0 })
       expect((await takeTicket(t.app, fresh)).number).toBe('A001')
     })
 
@@ -171,6 +173,9 @@ describe.each(dialects)('live queue on %s', (dialect) => {
       const detail = (await get('/api/v1/halls/lh-minzhi')).json()
       expect(Value.Check(HallDetailSchema, detail)).toBe(true)
       expect(detail.queue.waiting).toBe(2)
+      // A guide's "where can I do this" halls carry the same figures.
+      const guideHalls = (await get('/api/v1/items/010100010000')).json().halls
+      expect(guideHalls.every((hall: { queue: unknown }) => hall.queue !== null)).toBe(true)
     })
   })
 
@@ -238,12 +243,21 @@ describe.each(dialects)('live queue on %s', (dialect) => {
       expect((await get(`/api/v1/tickets/${ticket.id}`, holder)).json().status).toBe('done')
     })
 
+    it('gives windows calling at the same moment different tickets, and the last caller QUEUE_EMPTY', async () => {
+      const tickets = [await takeTicket(t.app, await citizen()), await takeTicket(t.app, await citizen())]
+      const calls = await Promise.all([7, 8, 9].map((windowNo) => callNextAt(t.app, s.window1, 'lh-district', windowNo)))
+      const called = calls.filter((res) => res.statusCode === 200).map((res) => res.json().id)
+      expect(called.sort()).toEqual(tickets.map((ticket) => ticket.id).sort())
+      expect(calls.filter((res) => res.statusCode === 409).map((res) => res.json().error.code)).toEqual(['QUEUE_EMPTY'])
+    })
+
     it('answers bad staff input with 4xx', async () => {
       const ticket = await takeTicket(t.app, await citizen())
       expectErrorBody(await callNextAt(t.app, s.window1, 'lh-district', 31), 404, 'WINDOW_NOT_FOUND')
       expectErrorBody(await callNextAt(t.app, s.window1, 'lh-district', 0), 400, 'VALIDATION_FAILED')
       expectErrorBody(await callNextAt(t.app, s.window1, 'lh-district', 1, { categoryIds: ['Z'] }), 400, 'CATEGORY_NOT_FOUND')
       expectErrorBody(await callNextAt(t.app, s.admin, 'nowhere', 1), 404, 'HALL_NOT_FOUND')
+      expectErrorBody(await get('/api/v1/staff/halls/nowhere/queue', s.admin), 404, 'HALL_NOT_FOUND')
       expectErrorBody(await staffAction(t.app, s.window1, 'nope', 'skip'), 404, 'TICKET_NOT_FOUND')
       expectErrorBody(await staffAction(t.app, s.window1, ticket.id, 'transfer', { categoryId: 'Z' }), 400, 'CATEGORY_NOT_FOUND')
       expectErrorBody(await staffAction(t.app, s.window1, ticket.id, 'transfer', {}), 400, 'VALIDATION_FAILED')

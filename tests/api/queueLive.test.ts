@@ -4,7 +4,7 @@ import { buildApp } from '../../server/app'
 import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { connectRedis } from '../../server/redis'
 import { RedisBus } from '../../server/live/bus'
-import { PING_EVERY_MS } from '../../server/live/hub'
+import { MAX_FRAMES_PER_WINDOW, PING_EVERY_MS } from '../../server/live/hub'
 import { createTestApp, dialects, postgresSkipReason, type TestApp } from './support/testApp'
 import { devSignIn, signInEveryRole } from './support/signIn'
 import { expectErrorBody } from './support/expectErrorBody'
@@ -149,6 +149,17 @@ describe.each(dialects)('WS /api/v1/live on %s', (dialect) => {
     t.app.liveHub.keepAlive(performance.now() + PING_EVERY_MS * 3)
     await closed
     expect(t.app.liveHub.size).toBe(0)
+  })
+
+  it('answers a socket that floods frames with one RATE_LIMITED error and ignores the rest', async () => {
+    const socket = await open()
+    for (let i = 0; i < MAX_FRAMES_PER_WINDOW + 10; i += 1) socket.send({ type: 'pong' })
+    socket.send({ type: 'subscribe', hall: 'lh-district' })
+    await socket.next(isError('RATE_LIMITED'))
+    // A frame round trip after the flood: whatever came back, no snapshot for the ignored subscribe, one error only.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(socket.frames.filter(isQueue('lh-district'))).toHaveLength(0)
+    expect(socket.frames.filter(isError('RATE_LIMITED'))).toHaveLength(1)
   })
 
   it('answers a plain HTTP request with 426 WEBSOCKET_REQUIRED', async () => {

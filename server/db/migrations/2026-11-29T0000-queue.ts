@@ -21,6 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('series', 'varchar(64)', (c) => c.notNull())
     .addColumn('number', 'varchar(16)', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
+    // The hall's version when the ticket was issued: orders tickets of different categories issued in the same
+    // millisecond the way they were committed.
+    .addColumn('issue_order', 'integer', (c) => c.notNull())
     .addColumn('day', 'varchar(10)', (c) => c.notNull()) // YYYY-MM-DD in Asia/Shanghai
     .addColumn('status', 'varchar(16)', (c) => c.notNull())
     .addColumn('priority', 'integer', (c) => c.notNull().defaultTo(0))

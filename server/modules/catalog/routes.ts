@@ -56,7 +56,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GuideSchema, ...errorResponses(400, 404) },
       },
     },
-    (request) => catalog.guide(app.db, app.catalogSearch, app.guideViews, app.clock, request.params.code),
+    (request) => catalog.guide(app.db, app.catalogSearch, app.guideViews, app.clock, app.queue.states, request.params.code),
   )
 
   app.get(

@@ -7,7 +7,8 @@ import { GOVERNMENT_HOTLINE } from '../../../src/domain/hotline'
 import type { ViewTally } from './viewTally'
 import type { CatalogSearch } from './catalogSearch'
 import { notFound } from '../../errors'
-import { toHall } from '../halls/service'
+import { toHall, withQueues } from '../halls/service'
+import type { QueueStateCache } from '../queue/state'
 import { listHalls } from '../halls/repo'
 import * as repo from './repo'
 
@@ -92,14 +93,23 @@ export async function suggestItems(search: CatalogSearch, q: string | undefined)
 }
 
 /** The full guide; opening it counts as a view (ranking ties go to the guides people open most). */
-export async function guide(db: Kysely<Database>, search: CatalogSearch, views: ViewTally, clock: Clock, code: string): Promise<Guide> {
+export async function guide(
+  db: Kysely<Database>,
+  search: CatalogSearch,
+  views: ViewTally,
+  clock: Clock,
+  queues: QueueStateCache,
+  code: string,
+): Promise<Guide> {
   const row = await repo.findItemByCode(db, code)
   if (!row) throw notFound('ITEM_NOT_FOUND')
   const halls = await listHalls(db, code)
   views.count(code)
   search.countView(code)
   const now = clock.now()
-  return { ...toGuideFields(row), views: Number(row.views) + views.unwritten(code), halls: halls.map((hall) => toHall(hall, now)) }
+  // With live queue figures, so "where can I do this" can weigh the wait as well as the distance.
+  const withWait = await withQueues(halls.map((hall) => toHall(hall, now)), queues)
+  return { ...toGuideFields(row), views: Number(row.views) + views.unwritten(code), halls: withWait }
 }
 
 export const topics = repo.topicCounts

@@ -30,7 +30,7 @@ export function toHall(row: Selectable<HallsTable>, now: Date, origin?: LatLng):
 }
 
 /** Live queue figures for many halls from the queue state cache: a fixed number of queries for all halls together. */
-async function withQueues(halls: Hall[], queues: QueueStateCache): Promise<Hall[]> {
+export async function withQueues(halls: Hall[], queues: QueueStateCache): Promise<Hall[]> {
   const entries = await queues.getMany(halls.map((hall) => hall.id))
   for (const hall of halls) {
     const entry = entries.get(hall.id)

@@ -61,6 +61,8 @@ export async function applyQueueEvents(
   const now = deps.clock.now()
   const nowIso = now.toISOString()
   const result = await deps.db.transaction().execute(async (trx) => {
+    // The version row first, as in every queue change (one lock order); a batch of duplicates is rolled back below.
+    const version = await repo.bumpVersion(trx, hallId, nowIso)
     const categories = await repo.categoriesOf(trx, [hallId])
     const touched = new Set<string>()
     let applied = 0
@@ -88,6 +90,7 @@ export async function applyQueueEvents(
           series: category.id,
           number: event.number,
           seq,
+          issue_order: version,
           day,
           status: 'waiting',
           priority: category.priority,
@@ -111,9 +114,19 @@ export async function applyQueueEvents(
         await repo.moveTicket(trx, ticket.id, ['waiting', 'called', 'serving'], { status: 'skipped', finished_at: atIso })
       }
     }
-    const version = applied > 0 ? await repo.bumpVersion(trx, hallId, nowIso) : null
+    if (applied === 0) throw new NothingApplied(duplicates)
     return { applied, duplicates, version, touched: [...touched] }
+  }).catch((error: unknown) => {
+    if (error instanceof NothingApplied) return { applied: 0, duplicates: error.duplicates, version: null, touched: [] }
+    throw error
   })
   if (result.version !== null) await announceQueueChange(deps, { hallId, version: result.version, ticketIds: result.touched })
   return { applied: result.applied, duplicates: result.duplicates }
+}
+
+/** Rolls back a batch that changed nothing, so its version bump does not announce a change that did not happen. */
+class NothingApplied extends Error {
+  constructor(readonly duplicates: number) {
+    super('nothing applied')
+  }
 }

@@ -70,6 +70,8 @@ export async function issueTicket(trx: Transaction<Database> | Kysely<Database>,
     const existing = await repo.activeTicketOf(trx, input.hallId, input.userId)
     if (existing.length > 0) throw new AppError(409, 'TICKET_EXISTS', { ticketId: existing[0].id })
   }
+  // The hall's version row first, as in every queue change: one lock order, so changes in a hall never deadlock.
+  const version = await repo.bumpVersion(trx, input.hallId, nowIso)
   const seq = await repo.nextSeq(trx, input.hallId, category.id, day)
   const ticket: repo.TicketRow = {
     id: newId(),
@@ -78,6 +80,7 @@ export async function issueTicket(trx: Transaction<Database> | Kysely<Database>,
     series: category.id,
     number: ticketNumber(category.prefix, seq),
     seq,
+    issue_order: version,
     day,
     status: 'waiting',
     priority: category.priority === 1 || input.priority || input.appointmentId ? 1 : 0,
@@ -97,7 +100,6 @@ export async function issueTicket(trx: Transaction<Database> | Kysely<Database>,
     if (isUniqueViolation(error) && input.userId) throw new AppError(409, 'TICKET_EXISTS')
     throw error
   }
-  const version = await repo.bumpVersion(trx, input.hallId, nowIso)
   return { ticket, change: { hallId: input.hallId, version, ticketIds: [ticket.id] } }
 }
 
@@ -164,7 +166,15 @@ async function ownTicket(deps: QueueDeps, principal: Principal, id: string): Pro
 }
 
 export async function myTicket(deps: QueueDeps, principal: Principal, id: string): Promise<Ticket> {
-  return cachedTicketView(deps, await ownTicket(deps, principal, id))
+  let row = await ownTicket(deps, principal, id)
+  const now = deps.clock.now()
+  const today = shanghaiTime(now).date
+  // A number is valid on its day only: one left waiting when the hall closed is void the next morning.
+  if (row.day < today && (row.status === 'waiting' || row.status === 'called' || row.status === 'serving')) {
+    await repo.expireEarlierDays(deps.db, row.hall_id, principal.userId, today, now.toISOString())
+    row = (await repo.findTicket(deps.db, id))!
+  }
+  return cachedTicketView(deps, row)
 }
 
 export async function cancelMyTicket(deps: QueueDeps, principal: Principal, id: string): Promise<Ticket> {
@@ -172,11 +182,11 @@ export async function cancelMyTicket(deps: QueueDeps, principal: Principal, id: 
   const now = deps.clock.now()
   const nowIso = now.toISOString()
   const result = await deps.db.transaction().execute(async (trx) => {
+    const version = await repo.bumpVersion(trx, row.hall_id, nowIso)
     // Waiting, or called but not yet at the window: the person may still give up the number.
     if (!(await repo.moveTicket(trx, row.id, ['waiting', 'called'], { status: 'cancelled', finished_at: nowIso }))) {
       throw new AppError(409, 'TICKET_NOT_ACTIVE')
     }
-    const version = await repo.bumpVersion(trx, row.hall_id, nowIso)
     const updated = (await repo.findTicket(trx, row.id))!
     return { change: { hallId: row.hall_id, version, ticketIds: [row.id] }, view: await freshTicketView(trx, updated, now) }
   })

@@ -62,6 +62,8 @@ export async function callNext(
   const nowIso = now.toISOString()
   const day = shanghaiTime(now).date
   const result = await deps.db.transaction().execute(async (trx) => {
+    // The hall's version row is every change's first write (one lock order: no deadlocks between changes).
+    const version = await repo.bumpVersion(trx, hallId, nowIso)
     const state = (await loadStates(trx, [hallId], now)).get(hallId)!
     if (categoryIds) validCategories(state.categories, categoryIds)
     const window = state.windows[windowNo - 1]
@@ -80,7 +82,6 @@ export async function callNext(
     for (const previous of finished) {
       if (previous.id !== called.id) await repo.moveTicket(trx, previous.id, ['called', 'serving'], { status: 'done', finished_at: nowIso })
     }
-    const version = await repo.bumpVersion(trx, hallId, nowIso)
     const row = (await repo.findTicket(trx, called.id))!
     const change: QueueAnnouncement = {
       hallId,
@@ -122,6 +123,7 @@ export async function actOnTicket(
     if (!target) throw new AppError(400, 'CATEGORY_NOT_FOUND')
   }
   const result = await deps.db.transaction().execute(async (trx) => {
+    const version = await repo.bumpVersion(trx, row.hall_id, nowIso)
     const from = ACTION_FROM[action]
     let moved: boolean
     if (action === 'recall') {
@@ -137,7 +139,6 @@ export async function actOnTicket(
       moved = await repo.moveTicket(trx, row.id, from, { status: 'waiting', category_id: target!.id, window: null, called_at: null, priority })
     }
     if (!moved) throw new AppError(409, 'TICKET_NOT_ACTIVE')
-    const version = await repo.bumpVersion(trx, row.hall_id, nowIso)
     const updated = (await repo.findTicket(trx, row.id))!
     const change: QueueAnnouncement = {
       hallId: row.hall_id,

@@ -7,7 +7,7 @@ import type { TicketRow } from './repo'
 import { memoize, type HallQueueState, type QueueStateEntry } from './state'
 
 export function ordered(row: TicketRow): OrderedTicket & { row: TicketRow } {
-  return { id: row.id, categoryId: row.category_id, priority: row.priority === 1, issuedAt: Date.parse(row.issued_at), seq: row.seq, row }
+  return { id: row.id, categoryId: row.category_id, priority: row.priority === 1, issuedAt: Date.parse(row.issued_at), seq: row.issue_order, row }
 }
 
 /** Which categories share an open window with which: people in one hold up the other. */
