@@ -55,3 +55,11 @@ export async function checkIn(deps: AppointmentDeps, principal: Principal, id: s
   announce?.()
   return result
 }
+
+/**
+ * The queue calls this when the appointment's ticket is completed at a window: the appointment is done. Only a
+ * checked-in appointment moves; returns whether it did.
+ */
+export function completeAppointment(db: Kysely<Database>, appointmentId: string): Promise<boolean> {
+  return repo.updateAppointmentFrom(db, appointmentId, 'checked_in', { status: 'done' })
+}
