@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, IdempotencyKeysTable } from '../db/schema'
 import { isUniqueViolation } from '../db/errors'
+import { PreparedQuery } from '../db/preparedQuery'
 import { AppError, validationFailed } from '../errors'
 import { principalOf } from './access'
 
@@ -17,6 +18,24 @@ export interface IdempotentResult<T> {
   /** True when this is the stored answer to an earlier request with the same key. */
   replayed: boolean
 }
+
+// Every keyed creating request runs these three: compiled once (bookings are a hot path).
+const findKey = new PreparedQuery<{ ownerId: string; key: string }, IdempotencyKeysTable>((db, param) =>
+  db.selectFrom('idempotency_keys').selectAll().where('owner_id', '=', param('ownerId')).where('key', '=', param('key')),
+)
+const insertKey = new PreparedQuery<Omit<IdempotencyKeysTable, 'status' | 'body'>, never>((db, param) =>
+  db.insertInto('idempotency_keys').values({
+    owner_id: param('owner_id'), key: param('key'), scope: param('scope'), request_hash: param('request_hash'),
+    status: 0, body: '', created_at: param('created_at'),
+  }),
+)
+const storeAnswer = new PreparedQuery<{ ownerId: string; key: string; status: number; body: string }, never>((db, param) =>
+  db
+    .updateTable('idempotency_keys')
+    .set({ status: param('status'), body: param('body') })
+    .where('owner_id', '=', param('ownerId'))
+    .where('key', '=', param('key')),
+)
 
 function keyOf(request: FastifyRequest): string | null {
   const header = request.headers[IDEMPOTENCY_HEADER]
@@ -55,8 +74,7 @@ export async function runIdempotent<T>(
   const scope = `${request.method} ${request.url}`
   const hash = requestHash(request)
   const now = request.server.clock.now()
-  const findRow = () =>
-    db.selectFrom('idempotency_keys').selectAll().where('owner_id', '=', ownerId).where('key', '=', key).executeTakeFirst()
+  const findRow = async () => (await findKey.rows(db, { ownerId, key }))[0]
 
   const earlier = await findRow()
   if (earlier && Date.parse(earlier.created_at) > now.getTime() - KEEP_MS) return replay<T>(earlier, scope, hash)
@@ -66,17 +84,9 @@ export async function runIdempotent<T>(
 
   try {
     const answer = await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('idempotency_keys')
-        .values({ owner_id: ownerId, key, scope, request_hash: hash, status: 0, body: '', created_at: now.toISOString() })
-        .execute()
+      await insertKey.execute(trx, { owner_id: ownerId, key, scope, request_hash: hash, created_at: now.toISOString() })
       const result = await create(trx)
-      await trx
-        .updateTable('idempotency_keys')
-        .set({ status: result.status, body: JSON.stringify(result.body) })
-        .where('owner_id', '=', ownerId)
-        .where('key', '=', key)
-        .execute()
+      await storeAnswer.execute(trx, { ownerId, key, status: result.status, body: JSON.stringify(result.body) })
       return result
     })
     return { ...answer, replayed: false }

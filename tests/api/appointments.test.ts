@@ -4,6 +4,7 @@ import { hallCheckInCode } from '@/domain/appointments'
 import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import type { CheckInTickets } from '../../server/modules/appointments/checkInTickets'
 import { closeDay, runAppointmentJob } from '../../server/modules/appointments/schedule'
+import { completeAppointment } from '../../server/modules/appointments/checkIn'
 import { createTestApp, dialects, postgresSkipReason, WEDNESDAY_10AM, type TestApp } from './support/testApp'
 import { devSignIn } from './support/signIn'
 import { expectErrorBody } from './support/expectErrorBody'
@@ -321,6 +322,10 @@ describe.each(dialects)('appointments on %s', (dialect) => {
       expect(result.appointment.ticketId).toBe(result.ticket.id)
       expect(queue.announced).toContain(result.ticket.id)
       expectErrorBody(await post(t.app, me, `/appointments/${appointment.id}/check-in`, scan), 409, 'APPOINTMENT_NOT_ACTIVE')
+      // Served at the window: the queue marks it done (once).
+      expect(await completeAppointment(t.database.db, appointment.id)).toBe(true)
+      expect(await completeAppointment(t.database.db, appointment.id)).toBe(false)
+      expect((await get(t.app, me, `/appointments/${appointment.id}`)).json()).toMatchObject({ status: 'done', ticketId: result.ticket.id })
     })
 
     it('checks in nearby within 500 m only (409 NOT_AT_HALL), until 15 minutes after the start', async () => {

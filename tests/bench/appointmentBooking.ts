@@ -97,9 +97,23 @@ async function steadyRun(t: TestApp, port: number, people: Session[], date: stri
   await t.database.db.updateTable('slots').set({ capacity: people.length }).where('id', 'in', day.map((slot) => slot.id)).execute()
   const { answers, seconds } = await runLoad(port, people, day.map((slot) => slot.id), IN_FLIGHT, keyPrefix)
   const failed = answers.filter((a) => a.status !== 201).length
-  if (failed > 0) throw new Error(`${failed} bookings failed in the throughput run`)
+  if (failed > 0) {
+    const statuses = [...new Set(answers.map((a) => a.status))].join(', ')
+    throw new Error(`${failed} bookings failed in the throughput run on ${date} (statuses ${statuses})`)
+  }
   const latency = answers.map((a) => a.ms).sort((a, b) => a - b)
   return { perS: answers.length / seconds, note: `${answers.length} bookings; p50 ${ms(percentile(latency, 50))}, p99 ${ms(percentile(latency, 99))}` }
+}
+
+async function rounds(t: TestApp, port: number, people: Session[], dates: string[], keyPrefix: string | null) {
+  const runs = []
+  for (const date of dates) runs.push(await steadyRun(t, port, people, date, keyPrefix && `${keyPrefix}${date}-`))
+  const byRate = [...runs].sort((a, b) => a.perS - b.perS)
+  const median = byRate[Math.floor(byRate.length / 2)]
+  return {
+    value: `${median.perS.toFixed(0)} (best ${byRate[byRate.length - 1].perS.toFixed(0)})`,
+    note: `median of ${runs.length} rounds: ${median.note}`,
+  }
 }
 
 async function measure(dialect: DialectName): Promise<Row[]> {
@@ -116,8 +130,10 @@ async function measure(dialect: DialectName): Promise<Row[]> {
     await runLoad(port, racers.slice(0, 500), [warm], IN_FLIGHT)
     // Spread over a day's slots, as real bookings are; the storm below is the one-slot worst case. The app's client
     // sends an Idempotency-Key with every booking, so the second run does too.
-    const steady = await steadyRun(t, port, bookers, '2026-11-27', null)
-    const keyed = await steadyRun(t, port, bookers, '2026-12-01', 'bench-')
+    // Three rounds each (a new day each, as one person books an item once a day): this machine is shared, so the
+    // median and the best round are both shown.
+    const steady = await rounds(t, port, bookers, ['2026-11-27', '2026-12-01', '2026-12-02'], null)
+    const keyed = await rounds(t, port, bookers, ['2026-12-03', '2026-12-04', '2026-12-07'], 'bench-')
 
     // One connection per person, as 2,000 phones would have: no queueing in the client hides server latency.
     const storm = await slotWithPlaces(t, '2026-11-30', STORM_PLACES)
@@ -130,11 +146,11 @@ async function measure(dialect: DialectName): Promise<Row[]> {
     return [
       {
         figure: `bookings per second, HTTP, ${IN_FLIGHT} in flight — ${dialect}`,
-        value: steady.perS.toFixed(0),
+        value: steady.value,
         budget,
         note: `${steady.note}; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
       },
-      { figure: `… with an Idempotency-Key each — ${dialect}`, value: keyed.perS.toFixed(0), budget, note: keyed.note },
+      { figure: `… with an Idempotency-Key each — ${dialect}`, value: keyed.value, budget, note: keyed.note },
       {
         figure: `booking p99 in the ${STORM_PEOPLE}-way storm — ${dialect}`,
         value: ms(percentile(booked, 99)),

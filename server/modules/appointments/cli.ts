@@ -4,6 +4,7 @@
 import { loadConfig } from '../../config'
 import { clockFor } from '../../clock'
 import { migrateToLatest, openDatabase } from '../../db/connect'
+import { ensureCatalog } from '../../seed/ensureCatalog'
 import { closeDay, generateSlots, ScheduleError, setTemplate } from './schedule'
 
 const USAGE = [
@@ -29,6 +30,8 @@ async function run(args: string[]): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   try {
     await migrateToLatest(database.db)
+    // Run before the server ever started, the database has no halls yet: the same bundled catalog it would seed.
+    await ensureCatalog(database.db)
     if (command === 'template') {
       const [hallId, target] = rest
       const length = flag(rest, 'length')

@@ -23,6 +23,7 @@ import { runIdempotent, sendIdempotent } from '../../http/idempotency'
 import type { CheckInTickets } from './checkInTickets'
 import type { AppointmentDeps } from './people'
 import * as appointments from './service'
+import { checkIn } from './checkIn'
 import * as waitlist from './waitlist'
 
 export function appointmentRoutes(tickets: CheckInTickets | null): FastifyPluginAsyncTypebox {
@@ -208,7 +209,7 @@ export function appointmentRoutes(tickets: CheckInTickets | null): FastifyPlugin
           response: { 200: CheckInResultSchema, ...errorResponses(400, 401, 404, 409) },
         },
       },
-      (request) => appointments.checkIn(deps, principalOf(request), request.params.id, request.body),
+      (request) => checkIn(deps, principalOf(request), request.params.id, request.body),
     )
   }
 }

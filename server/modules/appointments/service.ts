@@ -1,22 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { Appointment, AppointmentCreateBody, CheckInBody, CheckInResult, Slot, SlotDay } from '../../../src/domain/contract'
+import type { Appointment, AppointmentCreateBody, Slot, SlotDay, WeeklyHours } from '../../../src/domain/contract'
 import {
   bookingDays,
   canCancelAt,
   canDeclareRunningLateAt,
-  checkInTiming,
-  checkInWindow,
-  hallIdOfCheckInCode,
   isBookableAt,
   itemScope,
-  NEARBY_METERS,
   NO_SHOW_LIMIT,
   shanghaiIso,
 } from '../../../src/domain/appointments'
 import { minutesOfDay, shanghaiTime } from '../../../src/domain/clockTime'
-import type { WeeklyHours } from '../../../src/domain/contract'
-import { distanceMeters } from '../../../src/domain/geo'
 import { periodsOnDate } from '../../../src/domain/hallHours'
 import type { Database } from '../../db/schema'
 import { isUniqueViolation } from '../../db/errors'
@@ -38,7 +32,7 @@ function newAppointmentCode(): string {
 
 const notFound = () => new AppError(404, 'APPOINTMENT_NOT_FOUND')
 
-async function openHall(db: Kysely<Database>, hallId: string) {
+async function existingHall(db: Kysely<Database>, hallId: string) {
   const hall = await repo.findHall(db, hallId)
   if (!hall) throw new AppError(404, 'HALL_NOT_FOUND')
   return hall
@@ -51,7 +45,7 @@ function remainingOf(slot: { capacity: number; booked: number; held: number }): 
 /** The day's slots for an item that have not started, with the places still open to anyone. */
 export async function slotsOn(deps: AppointmentDeps, hallId: string, itemCode: string, date: string): Promise<Slot[]> {
   const now = deps.clock.now()
-  const hall = await openHall(deps.db, hallId)
+  const hall = await existingHall(deps.db, hallId)
   const bookable = await bookableItem(deps.db, hallId, itemCode)
   const closed = await repo.closedDays(deps.db, hallId, date)
   if (!bookingDays(JSON.parse(hall.hours) as WeeklyHours, now, closed).includes(date)) return []
@@ -70,7 +64,7 @@ export async function slotsOn(deps: AppointmentDeps, hallId: string, itemCode: s
 /** The days of the booking window the hall opens, each with its open places, for the date picker. */
 export async function slotDays(deps: AppointmentDeps, hallId: string, itemCode: string): Promise<SlotDay[]> {
   const now = deps.clock.now()
-  const hall = await openHall(deps.db, hallId)
+  const hall = await existingHall(deps.db, hallId)
   const bookable = await bookableItem(deps.db, hallId, itemCode)
   const today = shanghaiTime(now).date
   const closed = await repo.closedDays(deps.db, hallId, today)
@@ -177,7 +171,7 @@ export async function book(deps: AppointmentDeps, trx: Kysely<Database>, princip
   return appointmentView(row, { name: slot.hall_name, address: slot.hall_address }, person.masked, now)
 }
 
-async function viewOf(deps: AppointmentDeps, db: Kysely<Database>, row: repo.AppointmentRow): Promise<Appointment> {
+export async function viewOf(deps: AppointmentDeps, db: Kysely<Database>, row: repo.AppointmentRow): Promise<Appointment> {
   const hall = await repo.findHall(db, row.hall_id)
   return appointmentView(row, { name: hall?.name ?? '', address: hall?.address ?? '' }, maskedFromRow(row, deps.auth.cipher), deps.clock.now())
 }
@@ -198,7 +192,7 @@ export async function myAppointments(deps: AppointmentDeps, principal: Principal
 }
 
 /** Someone else's appointment does not exist for the caller (404, never 403): ids cannot be probed. */
-async function mine(db: Kysely<Database>, principal: Principal, id: string): Promise<repo.AppointmentRow> {
+export async function mine(db: Kysely<Database>, principal: Principal, id: string): Promise<repo.AppointmentRow> {
   const row = await repo.appointmentOf(db, id, principal.userId)
   if (!row) throw notFound()
   return row
@@ -208,7 +202,7 @@ export async function oneAppointment(deps: AppointmentDeps, principal: Principal
   return viewOf(deps, deps.db, await mine(deps.db, principal, id))
 }
 
-function ensureBooked(row: repo.AppointmentRow): void {
+export function ensureBooked(row: repo.AppointmentRow): void {
   if (row.status !== 'booked') throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
 }
 
@@ -276,51 +270,4 @@ export function declareRunningLate(deps: AppointmentDeps, principal: Principal, 
     if (!canDeclareRunningLateAt(new Date(row.starts_at), now)) throw new AppError(409, 'TOO_LATE_TO_DECLARE')
     return { running_late: 1 }
   })
-}
-
-/** The caller is at the appointment's hall: its posted QR code scanned, or a position within 500 m. */
-async function ensureAtHall(db: Kysely<Database>, row: repo.AppointmentRow, body: CheckInBody): Promise<void> {
-  if (body.method === 'scan') {
-    if (hallIdOfCheckInCode(body.hallCode) !== row.hall_id) throw new AppError(400, 'HALL_CODE_INVALID')
-    return
-  }
-  const hall = await repo.findHall(db, row.hall_id)
-  if (!hall || distanceMeters({ lat: body.lat, lng: body.lng }, { lat: hall.lat, lng: hall.lng }) > NEARBY_METERS) {
-    throw new AppError(409, 'NOT_AT_HALL', { nearbyMeters: NEARBY_METERS })
-  }
-}
-
-/**
- * Checks in from 30 minutes before to 15 after the start (30 after when running late was said): the appointment
- * becomes checked_in and, when the queue is wired in, gets a priority ticket in the same transaction.
- */
-export async function checkIn(deps: AppointmentDeps, principal: Principal, id: string, body: CheckInBody): Promise<CheckInResult> {
-  const now = deps.clock.now()
-  const { result, announce } = await deps.db.transaction().execute(async (trx) => {
-    const row = await mine(trx, principal, id)
-    // Marked a no-show already: the citizen missed the window, and that is what they should read.
-    if (row.status === 'no_show') throw new AppError(409, 'CHECK_IN_TOO_LATE')
-    ensureBooked(row)
-    await ensureAtHall(trx, row, body)
-    const startsAt = new Date(row.starts_at)
-    const timing = checkInTiming(startsAt, row.running_late === 1, now)
-    if (timing === 'too_early') {
-      throw new AppError(409, 'CHECK_IN_TOO_EARLY', { opensAt: shanghaiIso(checkInWindow(startsAt, row.running_late === 1).opens) })
-    }
-    if (timing === 'too_late') throw new AppError(409, 'CHECK_IN_TOO_LATE')
-    const checkedIn = { status: 'checked_in', checked_in_at: now.toISOString() }
-    if (!(await repo.updateAppointmentFrom(trx, row.id, 'booked', checkedIn))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
-    const issued = deps.tickets
-      ? await deps.tickets.issueFor(trx, {
-          appointment: { id: row.id, userId: row.user_id, hallId: row.hall_id, categoryId: row.category_id, itemCode: row.item_code, startsAt: row.starts_at },
-          priority: true,
-        })
-      : null
-    if (issued) await trx.updateTable('appointments').set({ ticket_id: issued.ticket.id }).where('id', '=', row.id).execute()
-    const appointment = await viewOf(deps, trx, { ...row, ...checkedIn, ticket_id: issued?.ticket.id ?? null })
-    return { result: { appointment, ticket: issued?.ticket ?? null }, announce: issued?.announce ?? null }
-  })
-  // Only once committed: a ticket announced from a transaction that then failed would be a ghost on the screens.
-  announce?.()
-  return result
 }
