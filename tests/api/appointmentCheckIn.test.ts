@@ -6,7 +6,7 @@ import { createTestApp, dialects, postgresSkipReason, WEDNESDAY_10AM, type TestA
 import { devSignIn, signInEveryRole } from './support/signIn'
 import { expectErrorBody } from './support/expectErrorBody'
 import { HALL, book, get, policeTemplate, post, slotsOf } from './support/appointments'
-import { callNextAt, takeTicket } from './support/queue'
+import { callNextAt, staffAction, takeTicket } from './support/queue'
 
 if (postgresSkipReason) console.info(postgresSkipReason)
 
@@ -44,6 +44,10 @@ describe.each(dialects)('appointment check-in through the live queue on %s', (di
     const called = await callNextAt(t.app, staff.window1, HALL, 1, { categoryIds: ['B'] })
     expect(called.statusCode).toBe(200)
     expect(called.json().id).toBe(ticket.id)
+
+    // Served at the window: the appointment is done.
+    expect((await staffAction(t.app, staff.window1, ticket.id, 'complete')).statusCode).toBe(200)
+    expect((await get(t.app, booker, `/appointments/${appointment.id}`)).json()).toMatchObject({ status: 'done' })
   })
 
   it('refuses a second ticket at the hall for someone already holding one, leaving the appointment booked', async () => {

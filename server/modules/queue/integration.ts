@@ -6,6 +6,7 @@ import { shanghaiTime } from '../../../src/domain/clockTime'
 import { AppError, notFound, validationFailed } from '../../errors'
 import { newId } from '../auth/repo'
 import * as repo from './repo'
+import { finishAppointmentOf } from './appointmentDone'
 import { announceQueueChange, type QueueDeps } from './service'
 
 // Halls that already run a queue machine (取号机) report its events here, so their queue shows live in the app.
@@ -109,7 +110,9 @@ export async function applyQueueEvents(
       if (event.type === 'called') {
         await repo.moveTicket(trx, ticket.id, ['waiting', 'called', 'serving'], { status: 'called', window: event.window ?? null, called_at: atIso })
       } else if (event.type === 'completed') {
-        await repo.moveTicket(trx, ticket.id, ['waiting', 'called', 'serving'], { status: 'done', finished_at: atIso, called_at: ticket.called_at ?? atIso })
+        if (await repo.moveTicket(trx, ticket.id, ['waiting', 'called', 'serving'], { status: 'done', finished_at: atIso, called_at: ticket.called_at ?? atIso })) {
+          await finishAppointmentOf(trx, ticket)
+        }
       } else if (event.type === 'skipped') {
         await repo.moveTicket(trx, ticket.id, ['waiting', 'called', 'serving'], { status: 'skipped', finished_at: atIso })
       }

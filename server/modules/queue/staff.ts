@@ -4,6 +4,7 @@ import { nextToCall } from '../../../src/domain/queueOrder'
 import { AppError, notFound } from '../../errors'
 import type { Principal } from '../../http/access'
 import * as repo from './repo'
+import { finishAppointmentOf } from './appointmentDone'
 import { loadStates } from './state'
 import { announceQueueChange, freshTicketView, type QueueAnnouncement, type QueueDeps } from './service'
 import { ordered, snapshotOf, ticketView, waitingInOrder } from './view'
@@ -80,7 +81,9 @@ export async function callNext(
     if (!called) throw new AppError(409, 'QUEUE_EMPTY')
     const finished = await repo.ticketsAtWindow(trx, hallId, windowNo)
     for (const previous of finished) {
-      if (previous.id !== called.id) await repo.moveTicket(trx, previous.id, ['called', 'serving'], { status: 'done', finished_at: nowIso })
+      if (previous.id !== called.id && (await repo.moveTicket(trx, previous.id, ['called', 'serving'], { status: 'done', finished_at: nowIso }))) {
+        await finishAppointmentOf(trx, previous)
+      }
     }
     const row = (await repo.findTicket(trx, called.id))!
     const change: QueueAnnouncement = {
@@ -133,6 +136,7 @@ export async function actOnTicket(
       moved = await repo.moveTicket(trx, row.id, from, { status: 'skipped', finished_at: nowIso })
     } else if (action === 'complete') {
       moved = await repo.moveTicket(trx, row.id, from, { status: 'done', finished_at: nowIso })
+      if (moved) await finishAppointmentOf(trx, row)
     } else {
       // Back into the queue of the other category, keeping its first issue time so it is not sent to the end.
       const priority = target!.priority === 1 || row.appointment_id ? 1 : 0
