@@ -15,6 +15,7 @@ import { useSessionStore } from '@/stores/session'
 import { doorOutbox } from '@/stores/doorOutboxInstance'
 import type { LocalPhoto } from '@/platform/photos'
 import * as platformPhotos from '@/platform/photos'
+import { draftStorage, StorageFullError } from '@/platform/draftStorage'
 
 const API = 'http://banshi.test/api/v1'
 const signInAsGridWorker = () => act(() => useSessionStore.getState().signInAsStaff('grid1', 'banshi-demo'))
@@ -134,6 +135,22 @@ describe('applying at the door', () => {
     expect(sendPhoto).toHaveBeenCalledTimes(2)
   })
 
+  it('says the phone is out of space when a photo cannot be kept, and keeps the draft', async () => {
+    const user = userEvent.setup()
+    await signInAsGridWorker()
+    setRouterParams({ resident: RESIDENT_ID, item: '020200010000' })
+    const keep = jest.spyOn(draftStorage, 'keepPhoto').mockRejectedValueOnce(new StorageFullError())
+    render(<GridApply />)
+    await user.click(await screen.findByRole('button', { name: '拍照' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('手机存储空间不足,照片没有保存成功;草稿还在,请清理手机空间后重拍。')
+    expect(doorOutbox.getState().drafts).toHaveLength(1)
+    expect(doorOutbox.getState().drafts[0]).toMatchObject({ status: 'editing', photos: [] })
+    // With space freed, the same button keeps the photo.
+    await user.click(screen.getByRole('button', { name: '拍照' }))
+    expect(await screen.findByText('已拍好并保存在手机上(1 KB)')).toBeInTheDocument()
+    keep.mockRestore()
+  })
+
   it('keeps the application on the phone when there is no network, and the outbox sends it later', async () => {
     const user = userEvent.setup()
     await signInAsGridWorker()
@@ -149,13 +166,14 @@ describe('applying at the door', () => {
     await user.click(screen.getByRole('button', { name: '下一步:核对' }))
     await user.click(screen.getByRole('button', { name: '提交申请' }))
     expect(await screen.findByText(/已保存在手机上,有信号时自动发送|正在发送/)).toBeInTheDocument()
-    expect(doorOutbox.getState().drafts[0]).toMatchObject({ status: 'queued', lastError: { code: 'NETWORK_ERROR' } })
+    const mine = () => doorOutbox.getState().drafts.find((draft) => draft.residentId === 'r-wang-guilan')
+    expect(mine()).toMatchObject({ status: 'queued', lastError: { code: 'NETWORK_ERROR' } })
 
     // Signal is back; on the outbox screen the worker presses 现在发送.
     sendPhoto.mockImplementation(async () => ({ status: 201, body: { id: `upload-${Math.random()}`, size: 5, mime: 'image/jpeg' } }))
     render(<GridOutbox />)
     await user.click(await screen.findByRole('button', { name: '现在发送' }))
     expect((await screen.findAllByText(/办件编号:/)).length).toBeGreaterThan(0)
-    expect(doorOutbox.getState().drafts[0].status).toBe('submitted')
+    expect(mine()?.status).toBe('submitted')
   })
 })
