@@ -54,6 +54,7 @@ export function createDoorOutbox(deps: DoorOutboxDeps): StoreApi<DoorOutboxState
   const now = deps.now ?? (() => new Date())
   const schedule = deps.schedule ?? defaultSchedule
   let running: Promise<void> | null = null
+  let rerun = false
   let cancelRetry: (() => void) | null = null
 
   return createStore<DoorOutboxState>()((set, get) => {
@@ -178,11 +179,20 @@ export function createDoorOutbox(deps: DoorOutboxDeps): StoreApi<DoorOutboxState
         set((state) => ({ drafts: state.drafts.filter((d) => d.id !== id) }))
       },
       sync() {
-        if (!running) {
-          running = runSync().finally(() => {
-            running = null
-          })
+        // A call while a run is going (a press of 现在发送, the network coming back) runs once more after it, so
+        // a draft the current run already tried is not left waiting for the retry timer.
+        if (running) {
+          rerun = true
+          return running
         }
+        running = (async () => {
+          do {
+            rerun = false
+            await runSync()
+          } while (rerun)
+        })().finally(() => {
+          running = null
+        })
         return running
       },
     }
