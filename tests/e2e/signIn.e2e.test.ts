@@ -58,6 +58,9 @@ describe('signing in, in a real browser', () => {
     await page.getByText('用户名或密码不正确').waitFor()
     await page.getByLabel('密码').fill('grid-worker-pass')
     await page.getByRole('button', { name: '登录', exact: true }).click()
+    // A grid worker starts on their round, titled with their grid; 我的 shows who is signed in.
+    await page.getByRole('heading', { name: '大岭社区第一网格', level: 1 }).waitFor()
+    await page.goto(`${server.url}/pages/me/index`)
     await page.getByRole('heading', { name: '网格员丙', level: 1 }).waitFor()
     await page.getByText(/网格员 · 大岭社区第一网格/).waitFor()
   })
