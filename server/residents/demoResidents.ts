@@ -5,6 +5,7 @@ import { idNumberCheckCharacter } from '../../src/domain/identity'
 import { shanghaiTime } from '../../src/domain/clockTime'
 import type { PersonalDataCipher } from '../security/personalData'
 import { importResidents, type ResidentRecord } from './register'
+import { seededRandom } from '../../src/domain/seededRandom'
 
 // Synthetic residents for demo mode only: made-up names, ID numbers that pass the checksum (region 440309, 深圳市
 // 龙华区), phones in the 139 0000 xxxx range no one is issued, and birth dates spread so that some residents of
@@ -14,18 +15,6 @@ const SURNAMES = Array.from('王李张刘陈杨黄赵吴周徐孙马朱胡郭何
 const GIVEN = Array.from('秀英桂兰玉珍凤华建国志强明德淑芬丽娟海涛文杰永红春梅金花宝山福荣')
 const STREETS = ['幸福路', '和平街', '龙华大道', '人民路', '东环一路', '清湖路', '民治大道', '观澜大道']
 const REGION = '440309'
-
-/** A small seeded generator (mulberry32), so the same demo data appears on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]
 const pad = (value: number, width = 2) => String(value).padStart(width, '0')

@@ -1,14 +1,7 @@
 // The demo simulator moves the halls' queues through the same service functions as kiosks and windows.
 import { arrivalsPerMinute, QueueSimulator, staffedWindows } from '../../server/modules/queue/simulator'
 import { createTestApp, type TestApp } from './support/testApp'
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 4294967296
-  }
-}
+import { seededRandom } from '../../src/domain/seededRandom'
 
 describe('demo queue simulator', () => {
   let t: TestApp

@@ -45,6 +45,17 @@ async function expectShape(path: string, schema: TSchema, status = 200) {
   expect(errors).toEqual([])
 }
 
+/** Signed in as the mock session; JSON bodies. */
+const auth = { authorization: 'Bearer mock-access-1', 'content-type': 'application/json' }
+
+/** The answer has this status and its body fits the schema; returns the body. */
+async function check(response: Response, schema: TSchema, status: number) {
+  expect(response.status).toBe(status)
+  const json = await response.json()
+  expect([...Value.Errors(schema, json)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
+  return json
+}
+
 describe('msw mocks satisfy the server schemas', () => {
   it('item lists', async () => {
     await expectShape('/items', ItemListSchema)
@@ -98,13 +109,6 @@ describe('msw mocks satisfy the server schemas', () => {
   })
 
   it('applications, uploads, ratings and the staff view', async () => {
-    const auth = { authorization: 'Bearer mock-access-1', 'content-type': 'application/json' }
-    const check = async (response: Response, schema: TSchema, status: number) => {
-      expect(response.status).toBe(status)
-      const json = await response.json()
-      expect([...Value.Errors(schema, json)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
-      return json
-    }
     await check(await fetch(`${API}/applications/lookup?no=${FIXTURE_NO}&phoneLast4=${FIXTURE_LAST4}`), ApplicationProgressSchema, 200)
     await check(await fetch(`${API}/applications/lookup?no=${FIXTURE_NO}&phoneLast4=0000`), ErrorBodySchema, 404)
     await check(await fetch(`${API}/applications`, { headers: auth }), ApplicationListSchema, 200)
@@ -122,13 +126,6 @@ describe('msw mocks satisfy the server schemas', () => {
   })
 
   it('halls, queue snapshots, tickets and the staff queue', async () => {
-    const auth = { authorization: 'Bearer mock-access-1', 'content-type': 'application/json' }
-    const check = async (response: Response, schema: TSchema, status: number) => {
-      expect(response.status).toBe(status)
-      const json = await response.json()
-      expect([...Value.Errors(schema, json)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
-      return json
-    }
     await expectShape('/halls?lat=22.6&lng=114.03&item=010100010000', Type.Array(HallSchema))
     await expectShape('/halls/lh-guanhu', HallDetailSchema)
     await expectShape('/halls/lh-district/queue', QueueSnapshotSchema)
@@ -143,13 +140,6 @@ describe('msw mocks satisfy the server schemas', () => {
   })
 
   it('slots, appointments, check-in and the waitlist', async () => {
-    const auth = { authorization: 'Bearer mock-access-1', 'content-type': 'application/json' }
-    const check = async (response: Response, schema: TSchema, status: number) => {
-      expect(response.status).toBe(status)
-      const json = await response.json()
-      expect([...Value.Errors(schema, json)].map((e) => `${e.path}: ${e.message}`)).toEqual([])
-      return json
-    }
     await check(await fetch(`${API}/halls?item=${BOOKABLE_ITEM}`), Type.Array(HallSchema), 200)
     await check(await fetch(`${API}/halls/lh-district/slot-days?item=${BOOKABLE_ITEM}`), Type.Array(SlotDaySchema), 200)
     await check(await fetch(`${API}/halls/lh-district/slots?date=${FIRST_DAY}&item=${BOOKABLE_ITEM}`), Type.Array(SlotSchema), 200)

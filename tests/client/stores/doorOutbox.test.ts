@@ -5,15 +5,7 @@ import { createDoorOutbox } from '@/stores/doorOutbox'
 import { realDoorApi } from '@/stores/doorOutboxInstance'
 import { IndexedDbDraftStorage } from '@/platform/draftStorage.h5'
 import type { DoorDraft } from '@/domain/doorDraft'
-
-/** A seeded source of chance, so a failing run can be replayed exactly. */
-function seeded(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 4294967296
-  }
-}
+import { seededRandom as seeded } from '@/domain/seededRandom'
 
 const MATERIALS = ['居民身份证', '居民户口簿']
 let databases = 0

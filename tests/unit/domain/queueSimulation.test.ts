@@ -4,18 +4,7 @@
 // ticket records our P50/P80 estimate and the naive "ahead × 5 min" at issue time; when it is called, its real wait.
 import { aheadOf, nextToCall, type OrderedTicket } from '@/domain/queueOrder'
 import { estimateWait, naiveWaitMin, serviceTime } from '@/domain/queueEstimate'
-
-/** mulberry32: small, fast, and the same sequence everywhere for one seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '@/domain/seededRandom'
 
 function normal(random: () => number): number {
   const u = Math.max(random(), 1e-12)
