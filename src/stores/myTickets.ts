@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { Ticket } from '@/domain/contract'
-import { ACTIVE_TICKET_STATUSES } from '@/domain/contract/queue'
+import { ACTIVE_TICKET_STATUSES } from '@/domain/ticketStatus'
 import { deviceStorage } from '@/platform/storage'
 
 /** What 我的 and a hall page need to lead back to a ticket; the ticket itself always comes from the server. */

@@ -1,15 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { TICKET_SOURCES, TICKET_STATUSES } from '../ticketStatus'
 
 // Live queue (排队叫号): snapshots, tickets, staff actions and the live socket's frames.
 
 const IsoTime = Type.String({ description: 'ISO 8601 time with offset' })
 const NullableString = Type.Union([Type.String(), Type.Null()])
 
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'skipped', 'cancelled'] as const
-export const TicketStatusSchema = Type.Union(TICKET_STATUSES.map((status) => Type.Literal(status)))
-export const ACTIVE_TICKET_STATUSES = ['waiting', 'called', 'serving'] as const
+export { ACTIVE_TICKET_STATUSES, TICKET_SOURCES, TICKET_STATUSES } from '../ticketStatus'
 
-export const TICKET_SOURCES = ['app', 'kiosk', 'appointment', 'integration'] as const
+export const TicketStatusSchema = Type.Union(TICKET_STATUSES.map((status) => Type.Literal(status)))
 export const TicketSourceSchema = Type.Union(TICKET_SOURCES.map((source) => Type.Literal(source)))
 
 export const QueueCategorySnapshotSchema = Type.Object({
