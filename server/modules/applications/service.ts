@@ -168,11 +168,11 @@ async function doorCheck(
     tags: JSON.parse(resident.tags) as string[],
     coveredItems: [...(JSON.parse(resident.covered_items) as string[]), ...(applied ?? [])],
   }
+  const eligible = isEligibleFor(facts, itemCode, today)
   const overrideReason = body.eligibilityOverride?.reason.trim() || null
-  if (!isEligibleFor(facts, itemCode, today) && !overrideReason) {
-    throw new AppError(409, 'NOT_ELIGIBLE', { itemCode, residentId: resident.id })
-  }
-  return { residentId: resident.id, signatureUploadId, overrideReason: isEligibleFor(facts, itemCode, today) ? null : overrideReason }
+  if (!eligible && !overrideReason) throw new AppError(409, 'NOT_ELIGIBLE', { itemCode, residentId: resident.id })
+  // A reason given where none was needed is not an override: nothing to record.
+  return { residentId: resident.id, signatureUploadId, overrideReason: eligible ? null : overrideReason }
 }
 
 /**

@@ -9,6 +9,7 @@ import { submitApplication } from '@/api/applications'
 import { newIdempotencyKey } from '@/api/idempotencyKey'
 import { useGuide, useGuidesStore } from '@/stores/guides'
 import { useSessionStore } from '@/stores/session'
+import { useProfilePrefill } from '@/hooks/useProfilePrefill'
 import { apiErrorOf } from '@/stores/resource'
 import PageRoot from '@/components/PageRoot'
 import Section from '@/components/Section'
@@ -26,8 +27,6 @@ import '../apply.scss'
 type Step = 'form' | 'review' | 'done'
 
 function ApplyFlow({ guide }: { guide: Guide }) {
-  const profile = useSessionStore((state) => state.profile)
-  const loadProfile = useSessionStore((state) => state.loadProfile)
   const materials = useMemo(() => [...guide.materials.filter((m) => m.required), ...guide.materials.filter((m) => !m.required)], [guide])
   const uploads = useMaterialUploads(materials)
   const [step, setStep] = useState<Step>('form')
@@ -42,17 +41,8 @@ function ApplyFlow({ guide }: { guide: Guide }) {
   const [created, setCreated] = useState<Application | null>(null)
   // One key per application being reviewed: every retry of 提交 sends the same one, so nothing is created twice.
   const idempotencyKey = useRef(newIdempotencyKey())
-  const prefilled = useRef(false)
 
-  useEffect(() => {
-    void loadProfile()
-  }, [loadProfile])
-  useEffect(() => {
-    if (!prefilled.current && profile.data) {
-      prefilled.current = true
-      setDraft(applicantFromProfile(profile.data))
-    }
-  }, [profile.data])
+  useProfilePrefill((profile) => setDraft(applicantFromProfile(profile)))
 
   const field = (name: keyof ApplicantDraft) => (value: string) => setDraft((current) => ({ ...current, [name]: value }))
 

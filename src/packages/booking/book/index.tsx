@@ -10,6 +10,7 @@ import type { ApiError } from '@/api/apiError'
 import { apiErrorOf } from '@/stores/resource'
 import { useGuide, useGuidesStore } from '@/stores/guides'
 import { useSessionStore } from '@/stores/session'
+import { useProfilePrefill } from '@/hooks/useProfilePrefill'
 import { useAppointmentsStore } from '@/stores/appointments'
 import PageRoot from '@/components/PageRoot'
 import Section from '@/components/Section'
@@ -45,8 +46,6 @@ interface FlowProps {
 function BookingFlow({ guide, halls, initialHall, initialDate, heldSlotId }: FlowProps) {
   const t = useT()
   const lang = useLanguage()
-  const profile = useSessionStore((state) => state.profile)
-  const loadProfile = useSessionStore((state) => state.loadProfile)
   const booked = useAppointmentsStore((state) => state.booked)
   const [hallId, setHallId] = useState<string | null>(initialHall ?? (halls.length === 1 ? halls[0].id : null))
   const [date, setDate] = useState<string | null>(initialDate)
@@ -66,19 +65,10 @@ function BookingFlow({ guide, halls, initialHall, initialDate, heldSlotId }: Flo
   const [entry, setEntry] = useState<WaitlistEntry | null>(null)
   // One key per booking attempt: a retry of the same attempt sends the same key; another slot gets a new one.
   const keyFor = useRef(attemptKeys()).current
-  const prefilled = useRef(false)
   const hall = halls.find((h) => h.id === hallId) ?? null
   const today = shanghaiTime(new Date()).date
 
-  useEffect(() => {
-    void loadProfile()
-  }, [loadProfile])
-  useEffect(() => {
-    if (!prefilled.current && profile.data) {
-      prefilled.current = true
-      setDraft(bookerFromProfile(profile.data))
-    }
-  }, [profile.data])
+  useProfilePrefill((profile) => setDraft(bookerFromProfile(profile)))
 
   function chooseHall(id: string) {
     setHallId(id)
