@@ -384,6 +384,53 @@ export interface AppointmentNoticesTable {
   delivered_at: string | null
 }
 
+export interface NotificationOutboxTable {
+  id: string
+  dedup_key: string
+  kind: string // NoticeKind
+  user_id: string | null
+  phone_enc: string | null
+  locale: string | null
+  urgent: Generated<number>
+  params: string // JSON NoticeParams
+  status: string // OutboxStatus
+  channel: string | null // ChannelName
+  attempts: Generated<number>
+  next_attempt_at: string
+  expires_at: string | null
+  lease_owner: string | null
+  lease_until: string | null
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
+export interface NotificationGrantsTable {
+  user_id: string
+  template: string // WechatTemplateKey
+  remaining: number
+  updated_at: string
+}
+
+export interface PushSubscriptionsTable {
+  id: string
+  user_id: string
+  endpoint: string
+  endpoint_hash: string
+  p256dh: string
+  auth: string
+  created_at: string
+  last_used_at: string | null
+}
+
+export interface NotificationSettingsTable {
+  user_id: string
+  enabled: Generated<number>
+  sms: Generated<number>
+  locale: string | null
+  updated_at: string
+}
+
 export interface NoShowsTable {
   appointment_id: string
   user_id: string
@@ -424,4 +471,8 @@ export interface Database {
   waitlist_entries: WaitlistEntriesTable
   appointment_notices: AppointmentNoticesTable
   no_shows: NoShowsTable
+  notification_outbox: NotificationOutboxTable
+  notification_grants: NotificationGrantsTable
+  push_subscriptions: PushSubscriptionsTable
+  notification_settings: NotificationSettingsTable
 }
