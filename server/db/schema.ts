@@ -177,6 +177,8 @@ export interface ApplicationsTable {
   /** Grid register entry, when a grid worker applied at the door. */
   resident_id: string | null
   eligibility_override: string | null
+  /** The Idempotency-Key it was submitted with (unique per submitter); null when none was sent. */
+  client_key: string | null
 }
 
 /** Append-only timeline; the latest row (highest seq) is the application's status. */

@@ -37,7 +37,8 @@ const storeAnswer = new PreparedQuery<{ ownerId: string; key: string; status: nu
     .where('key', '=', param('key')),
 )
 
-function keyOf(request: FastifyRequest): string | null {
+/** The request's Idempotency-Key, validated; null when it sent none. */
+export function idempotencyKeyOf(request: FastifyRequest): string | null {
   const header = request.headers[IDEMPOTENCY_HEADER]
   if (header === undefined) return null
   const key = Array.isArray(header) ? header[0] : header
@@ -67,7 +68,7 @@ export async function runIdempotent<T>(
   request: FastifyRequest,
   create: (trx: Transaction<Database>) => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
-  const key = keyOf(request)
+  const key = idempotencyKeyOf(request)
   if (key === null) return { ...(await db.transaction().execute(create)), replayed: false }
 
   const ownerId = principalOf(request).userId

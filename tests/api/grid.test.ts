@@ -6,6 +6,7 @@ import { bearer, devSignIn, signInEveryRole } from './support/signIn'
 import { expectErrorBody } from './support/expectErrorBody'
 import { addResident, GRID1 } from './support/residents'
 import { submitBody, uploadId } from './support/applications'
+import { purgeExpiredIdempotencyKeys } from '../../server/http/idempotency'
 
 if (postgresSkipReason) console.info(postgresSkipReason)
 
@@ -151,6 +152,23 @@ describe.each(dialects)('grid workers on %s', (dialect) => {
       ])
       const row = await t.database.db.selectFrom('applications').select(['resident_id', 'eligibility_override']).where('no', '=', res.json().no).executeTakeFirstOrThrow()
       expect(row).toEqual({ resident_id: id, eligibility_override: null })
+    })
+
+    it('makes one application of a door draft sent again days later, after its Idempotency-Key was forgotten', async () => {
+      const id = await addResident(t.app, { birthDate: '1941-02-20', coveredItems: [CARD] })
+      const body = await doorApplication(id)
+      const send = () =>
+        t.app.inject({ method: 'POST', url: '/api/v1/applications', headers: { ...bearer(s.grid1), 'idempotency-key': `draft-${id}` }, payload: body })
+      const first = await send()
+      expect(first.statusCode).toBe(201)
+      t.clock.set('2026-11-28T10:00:00+08:00')
+      expect(await purgeExpiredIdempotencyKeys(t.database.db, t.clock.now())).toBeGreaterThan(0)
+      t.clock.set(WEDNESDAY_10AM) // the worker's session is fresh again by then; only the key is gone
+      const again = await send()
+      expect(again.statusCode).toBe(201)
+      expect(again.json().no).toBe(first.json().no)
+      const rows = await t.database.db.selectFrom('applications').select('no').where('resident_id', '=', id).execute()
+      expect(rows).toHaveLength(1)
     })
 
     it('needs both the signature and the worker’s attestation', async () => {

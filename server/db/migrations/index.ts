@@ -9,6 +9,7 @@ import * as queue from './2026-11-29T0000-queue'
 import * as appointments from './2026-11-29T0100-appointments'
 import * as residents from './2026-11-29T0200-residents'
 import * as notifications from './2026-12-02T0000-notifications'
+import * as applicationClientKey from './2026-12-02T0100-application-client-key'
 
 // Listed in code rather than read from a folder, so the same list works under tsx, jest and a bundler.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29T0100-appointments': appointments,
   '2026-11-29T0200-residents': residents,
   '2026-12-02T0000-notifications': notifications,
+  '2026-12-02T0100-application-client-key': applicationClientKey,
 }

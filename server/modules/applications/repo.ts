@@ -46,6 +46,10 @@ export function uploadsByIds(db: Kysely<Database>, ids: string[]) {
     .execute()
 }
 
+export function findByClientKey(db: Kysely<Database>, submittedBy: string, clientKey: string): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('submitted_by', '=', submittedBy).where('client_key', '=', clientKey).executeTakeFirst()
+}
+
 export async function noTaken(db: Kysely<Database>, no: string): Promise<boolean> {
   return (await db.selectFrom('applications').select('id').where('no', '=', no).executeTakeFirst()) !== undefined
 }

@@ -13,7 +13,7 @@ import {
 } from '../../../src/domain/contract'
 import { errorResponses } from '../../http/schemas'
 import { principalOf } from '../../http/access'
-import { runIdempotent, sendIdempotent } from '../../http/idempotency'
+import { idempotencyKeyOf, runIdempotent, sendIdempotent } from '../../http/idempotency'
 import * as applications from './service'
 import { recordEvent, staffApplication } from './staff'
 import { evaluate } from './evaluations'
@@ -53,7 +53,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const result = await runIdempotent(app.db, request, async (trx) => ({
         status: 201,
-        body: await applications.submitApplication(deps, trx, principalOf(request), request.body),
+        body: await applications.submitApplication(deps, trx, principalOf(request), request.body, idempotencyKeyOf(request)),
       }))
       return sendIdempotent(reply, result)
     },

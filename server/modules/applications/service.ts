@@ -184,7 +184,11 @@ export async function submitApplication(
   trx: Kysely<Database>,
   principal: Principal,
   body: ApplicationSubmitBody,
+  clientKey: string | null = null,
 ): Promise<Application> {
+  // Sent again after its Idempotency-Key was forgotten (a door draft queued offline for days): the same application.
+  const earlier = clientKey ? await repo.findByClientKey(trx, principal.userId, clientKey) : undefined
+  if (earlier) return applicationView(deps, trx, earlier, { principal, phoneHash: null })
   const now = deps.clock.now()
   const today = shanghaiTime(now).date
   const item = await itemOpenOnline(trx, body.itemCode)
@@ -231,6 +235,7 @@ export async function submitApplication(
     submitted_at: now.toISOString(),
     resident_id: door?.residentId ?? null,
     eligibility_override: door?.overrideReason ?? null,
+    client_key: clientKey,
   }
   await repo.insertApplication(
     trx,
