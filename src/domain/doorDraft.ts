@@ -28,6 +28,12 @@ export type DraftStatus =
 export interface DoorDraft {
   /** Made on the phone; it is also the submit's Idempotency-Key. */
   id: string
+  /**
+   * The grid worker who made it: only they see and send it. A phone can be shared; the next worker signed in must
+   * neither see another's residents nor send their drafts under their own name. Absent on drafts saved before this
+   * field existed (belong to whoever signs in).
+   */
+  ownerId?: string
   residentId: string
   residentName: string
   itemCode: string
@@ -98,4 +104,9 @@ export function isTransient(code: string, status: number | null): boolean {
 export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(300_000, 2000 * 2 ** Math.max(0, attempts - 1))
   return Math.round(base / 2 + (random() * base) / 2)
+}
+
+/** Whether the signed-in worker `userId` may see and send `draft`. */
+export function belongsTo(draft: DoorDraft, userId: string | null): boolean {
+  return userId !== null && (draft.ownerId === undefined || draft.ownerId === userId)
 }

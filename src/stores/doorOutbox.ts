@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { useStore } from 'zustand'
 import {
+  belongsTo,
   isTransient,
   nextSyncStep,
   retryDelayMs,
@@ -11,6 +12,7 @@ import type { Application, ApplicationSubmitBody, Upload } from '@/domain/contra
 import type { LocalPhoto } from '@/platform/photoTypes'
 import { PhotoMissingError, type DraftStorage } from '@/platform/draftStorageTypes'
 import { toApiError, ApiError } from '@/api/apiError'
+import { t } from '@/i18n'
 
 /** What the outbox needs from the network; the real one is src/api, tests pass their own flaky one. */
 export interface DoorApi {
@@ -21,6 +23,8 @@ export interface DoorApi {
 export interface DoorOutboxDeps {
   storage: DraftStorage
   api: DoorApi
+  /** The signed-in worker; drafts of anyone else stay on the phone unseen and unsent. */
+  currentUserId: () => string | null
   now?: () => Date
   random?: () => number
   /** Runs `retry` after `ms` (a timer); returns a way to cancel it. */
@@ -43,6 +47,8 @@ export interface DoorOutboxState {
   discard(id: string): Promise<void>
   /** Sends everything queued, one draft and one step at a time; a second call while sending joins the first. */
   sync(): Promise<void>
+  /** Sign-out: forget the drafts in memory and stop sending (they stay on the phone for their worker). */
+  reset(): void
 }
 
 const defaultSchedule = (retry: () => void, ms: number) => {
@@ -95,11 +101,11 @@ export function createDoorOutbox(deps: DoorOutboxDeps): StoreApi<DoorOutboxState
           }
         } catch (caught) {
           if (caught instanceof PhotoMissingError) {
-            await replace({ ...draft, status: 'needs_attention', lastError: { code: 'PHOTO_MISSING', message: '有照片在手机上找不到了,请重新拍摄后再提交' } })
+            await replace({ ...draft, status: 'needs_attention', lastError: { code: 'PHOTO_MISSING', message: t('grid.photoGone') } })
             return 'stopped'
           }
           const error = toApiError(caught)
-          const apiError = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', '网络中断', null)
+          const apiError = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', t('grid.networkLost'), null)
           if (apiError.code === 'UPLOAD_NOT_FOUND') {
             // The server no longer has a photo (kept too long before submitting): send them all again.
             draft = await replace({
@@ -151,11 +157,18 @@ export function createDoorOutbox(deps: DoorOutboxDeps): StoreApi<DoorOutboxState
       loaded: false,
       syncing: false,
       async load() {
-        set({ drafts: await deps.storage.listDrafts(), loaded: true })
+        const userId = deps.currentUserId()
+        const stored = await deps.storage.listDrafts()
+        set({ drafts: stored.filter((draft) => belongsTo(draft, userId)), loaded: true })
         void get().sync()
       },
+      reset() {
+        cancelRetry?.()
+        cancelRetry = null
+        set({ drafts: [], loaded: false })
+      },
       async save(draft) {
-        await replace(draft)
+        await replace(draft.ownerId === undefined ? { ...draft, ownerId: deps.currentUserId() ?? undefined } : draft)
       },
       async queue(id) {
         const draft = find(id)

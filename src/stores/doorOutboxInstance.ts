@@ -1,6 +1,7 @@
 import { submitApplication, uploadMaterial } from '@/api/applications'
 import { draftStorage } from '@/platform/draftStorage'
 import { createDoorOutbox, type DoorApi } from './doorOutbox'
+import { onSignedOut, useSessionStore } from './session'
 
 export { useDoorOutbox } from './doorOutbox'
 
@@ -10,4 +11,10 @@ export const realDoorApi: DoorApi = {
 }
 
 /** The phone's one outbox of door applications. */
-export const doorOutbox = createDoorOutbox({ storage: draftStorage, api: realDoorApi })
+export const doorOutbox = createDoorOutbox({
+  storage: draftStorage,
+  api: realDoorApi,
+  currentUserId: () => useSessionStore.getState().user?.id ?? null,
+})
+
+onSignedOut(() => doorOutbox.getState().reset())

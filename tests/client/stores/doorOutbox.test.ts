@@ -8,6 +8,7 @@ import type { DoorDraft } from '@/domain/doorDraft'
 import { seededRandom as seeded } from '@/domain/seededRandom'
 
 const MATERIALS = ['居民身份证', '居民户口簿']
+const WORKER = 'grid-worker-1'
 let databases = 0
 
 async function newDraft(outbox: ReturnType<typeof createDoorOutbox>, storage: IndexedDbDraftStorage, n: number): Promise<DoorDraft> {
@@ -63,6 +64,7 @@ describe('door applications outbox', () => {
       return createDoorOutbox({
         storage: killableStorage,
         api: { upload: (photo) => alive(() => realDoorApi.upload(photo))(), submit: (body, key) => alive(() => realDoorApi.submit(body, key))() },
+        currentUserId: () => WORKER,
         random,
         schedule: () => () => undefined,
       })
@@ -131,7 +133,7 @@ describe('door applications outbox', () => {
       ...fake.handlers.slice(1),
     )
     const storage = new IndexedDbDraftStorage(`banshi-grid-test-${(databases += 1)}`)
-    const outbox = createDoorOutbox({ storage, api: realDoorApi, schedule: () => () => undefined })
+    const outbox = createDoorOutbox({ storage, api: realDoorApi, currentUserId: () => WORKER, schedule: () => () => undefined })
     await outbox.getState().load()
     const draft = await newDraft(outbox, storage, 1)
     await outbox.getState().queue(draft.id)
@@ -147,9 +149,36 @@ describe('door applications outbox', () => {
     expect(fake.state.applications[0].body.eligibilityOverride).toEqual({ reason: '下月满80周岁,提前申请' })
   })
 
+  it("keeps one worker's drafts from the next worker signed in on the same phone, and stops on sign-out", async () => {
+    const fake = flakyDoorServer({ random: () => 0.5, lossRate: 0 })
+    server.use(...fake.handlers)
+    const storage = new IndexedDbDraftStorage(`banshi-grid-test-${(databases += 1)}`)
+    let signedIn: string | null = WORKER
+    const outbox = createDoorOutbox({ storage, api: realDoorApi, currentUserId: () => signedIn, schedule: () => () => undefined })
+    await outbox.getState().load()
+    const mine = await newDraft(outbox, storage, 3)
+    expect(outbox.getState().drafts[0].ownerId).toBe(WORKER)
+
+    signedIn = null
+    outbox.getState().reset()
+    expect(outbox.getState()).toMatchObject({ drafts: [], loaded: false })
+
+    signedIn = 'another-worker'
+    await outbox.getState().load()
+    expect(outbox.getState().drafts).toEqual([])
+    await outbox.getState().queue(mine.id)
+    expect(fake.state.applications).toHaveLength(0)
+
+    signedIn = WORKER
+    await outbox.getState().load()
+    expect(outbox.getState().drafts.map((draft) => draft.id)).toEqual([mine.id])
+    await outbox.getState().queue(mine.id)
+    expect(fake.state.applications).toHaveLength(1)
+  })
+
   it('discarding removes the draft and its photos from the phone', async () => {
     const storage = new IndexedDbDraftStorage(`banshi-grid-test-${(databases += 1)}`)
-    const outbox = createDoorOutbox({ storage, api: realDoorApi, schedule: () => () => undefined })
+    const outbox = createDoorOutbox({ storage, api: realDoorApi, currentUserId: () => WORKER, schedule: () => () => undefined })
     await outbox.getState().load()
     const draft = await newDraft(outbox, storage, 7)
     await outbox.getState().discard(draft.id)

@@ -38,7 +38,7 @@ const storage = new IndexedDbDraftStorage('banshi-grid-chaos')
 
 const harness = {
   async open(token: string) {
-    outbox = createDoorOutbox({ storage, api: fetchApi(token), schedule: () => () => undefined })
+    outbox = createDoorOutbox({ storage, api: fetchApi(token), currentUserId: () => 'chaos-worker', schedule: () => () => undefined })
     await outbox.getState().load()
   },
   /** Makes a finished draft with three photos and a signature, and hands it to the outbox. */
