@@ -101,6 +101,11 @@ export const queueHandlers = [
     return ticketAnswer(ticket, 201)
   }),
 
+  http.get(`${API}/me/tickets`, ({ request }) => {
+    if (!signedIn(request)) return errorResponse(401, 'AUTH_REQUIRED')
+    return HttpResponse.json(queue.activeAppTickets().map(queue.ticketView))
+  }),
+
   http.get(`${API}/tickets/:id`, ({ params, request }) => {
     if (!signedIn(request)) return errorResponse(401, 'AUTH_REQUIRED')
     const ticket = queue.findTicket(String(params.id))

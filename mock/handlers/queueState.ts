@@ -119,6 +119,9 @@ export const findTicket = (id: string): Ticket | undefined => {
 
 export const activeAppTicket = (hallId: string) => queueOf(hallId).tickets.find((t) => t.source === 'app' && isActive(t))
 
+/** The mock's one person holds every app-taken number still in play. */
+export const activeAppTickets = () => [...queues.keys()].map(activeAppTicket).filter((t): t is Ticket => t !== undefined)
+
 export function callNextAt(hallId: string, windowNo: number, categoryIds?: string[]): Ticket | null {
   const next = callOrder(hallId, categoryIds)[0]
   if (!next) return null

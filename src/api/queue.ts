@@ -42,6 +42,11 @@ export async function takeTicket(hallId: string, categoryId: string, idempotency
   ).data
 }
 
+/** The signed-in person's numbers still in play today, wherever they were taken. */
+export async function fetchMyTickets(signal?: AbortSignal): Promise<Ticket[]> {
+  return (await http.get<Ticket[]>('/me/tickets', { signal })).data
+}
+
 export async function fetchTicket(id: string, signal?: AbortSignal): Promise<Ticket> {
   return (await http.get<Ticket>(`/tickets/${encodeURIComponent(id)}`, { signal })).data
 }

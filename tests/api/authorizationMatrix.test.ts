@@ -189,6 +189,12 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/me/tickets',
+    request: async () => ({ url: '/api/v1/me/tickets' }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
     route: '/api/v1/tickets/:id',
     request: async ({ app, sessions }) => ({ url: `/api/v1/tickets/${await waitingTicketOf(app, sessions.citizenA, 'lh-guanhu')}` }),
     expect: signedIn(404, { citizenA: 200 }),

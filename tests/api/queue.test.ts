@@ -152,6 +152,21 @@ describe.each(dialects)('live queue on %s', (dialect) => {
       expect((await takeTicket(t.app, me)).number).toBe('A002')
     })
 
+    it("lists the holder's numbers still in play today, across halls, and no one else's", async () => {
+      const me = await citizen()
+      const other = await citizen()
+      expect((await get('/api/v1/me/tickets', me)).json()).toEqual([])
+      const first = await takeTicket(t.app, me)
+      const second = await takeTicket(t.app, me, 'lh-guanhu')
+      await takeTicket(t.app, other)
+      const mine = await get('/api/v1/me/tickets', me)
+      expect(mine.statusCode).toBe(200)
+      expect(mine.json().map((ticket: { id: string }) => ticket.id).sort()).toEqual([first.id, second.id].sort())
+      await post(`/api/v1/tickets/${first.id}/cancel`, me)
+      expect((await get('/api/v1/me/tickets', me)).json().map((ticket: { id: string }) => ticket.id)).toEqual([second.id])
+      expectErrorBody(await get('/api/v1/me/tickets'), 401, 'AUTH_REQUIRED')
+    })
+
     it('starts numbering again the next day, and yesterday\'s ticket does not block today', async () => {
       const me = await citizen()
       const yesterday = await takeTicket(t.app, me)

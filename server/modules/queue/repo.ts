@@ -89,6 +89,11 @@ export function activeTicketOf(db: Db, hallId: string, userId: string) {
     .execute()
 }
 
+/** A person's numbers still in play today, across halls (at most one per hall). */
+export function activeTicketsOfUser(db: Db, userId: string, day: string): Promise<TicketRow[]> {
+  return db.selectFrom('tickets').selectAll().where('user_id', '=', userId).where('day', '=', day).where('status', 'in', ACTIVE).orderBy('issued_at', 'desc').execute()
+}
+
 /** Yesterday's numbers are void: a ticket left active overnight must not block the person today. */
 export async function expireEarlierDays(db: Db, hallId: string, userId: string, day: string, now: string): Promise<void> {
   await db

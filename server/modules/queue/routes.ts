@@ -18,7 +18,7 @@ import { principalOf } from '../../http/access'
 import { runIdempotent, sendIdempotent } from '../../http/idempotency'
 import { notFound } from '../../errors'
 import { itemExists } from '../catalog/repo'
-import { announceQueueChange, cancelMyTicket, freshTicketView, issueTicket, myTicket, queueSnapshot, type QueueAnnouncement } from './service'
+import { announceQueueChange, cancelMyTicket, freshTicketView, issueTicket, myActiveTickets, myTicket, queueSnapshot, type QueueAnnouncement } from './service'
 import { actOnTicket, callNext, staffQueue, type TicketAction } from './staff'
 import { applyQueueEvents, hallOfKey } from './integration'
 
@@ -90,6 +90,19 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (change && !result.replayed) await announceQueueChange(deps, change)
       return sendIdempotent(reply, result)
     },
+  )
+
+  app.get(
+    '/me/tickets',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags: ['queue'],
+        summary: "My numbers still in play today (waiting, called or being served), newest first",
+        response: { 200: Type.Array(TicketSchema), ...errorResponses(401) },
+      },
+    },
+    (request) => myActiveTickets(deps, principalOf(request)),
   )
 
   app.get(

@@ -177,6 +177,12 @@ export async function myTicket(deps: QueueDeps, principal: Principal, id: string
   return cachedTicketView(deps, row)
 }
 
+/** Today's active numbers of the signed-in person, so a new phone or a cleared app finds them again. */
+export async function myActiveTickets(deps: QueueDeps, principal: Principal): Promise<Ticket[]> {
+  const rows = await repo.activeTicketsOfUser(deps.db, principal.userId, shanghaiTime(deps.clock.now()).date)
+  return Promise.all(rows.map((row) => cachedTicketView(deps, row)))
+}
+
 export async function cancelMyTicket(deps: QueueDeps, principal: Principal, id: string): Promise<Ticket> {
   const row = await ownTicket(deps, principal, id)
   const now = deps.clock.now()

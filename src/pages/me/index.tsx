@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useSessionStore } from '@/stores/session'
-import { useHeldTickets } from '@/stores/myTickets'
+import { refreshHeldTickets, useHeldTickets } from '@/stores/myTickets'
 import ActionButton from '@/components/ActionButton'
 import Pressable from '@/components/Pressable'
 import Section from '@/components/Section'
@@ -65,7 +65,8 @@ function SignedIn() {
   const loadProfile = useSessionStore((state) => state.loadProfile)
   const loadDevices = useSessionStore((state) => state.loadDevices)
   const heldTickets = useHeldTickets()
-  usePullToRefresh(() => Promise.all([loadProfile({ refresh: true }), loadDevices({ refresh: true })]))
+  usePullToRefresh(() => Promise.all([loadProfile({ refresh: true }), loadDevices({ refresh: true }), refreshHeldTickets()]))
+  useEffect(() => void refreshHeldTickets(), [])
 
   async function askToSignOut() {
     if (await confirmAction(t('me.signOut'), t('me.signOutConfirm'), t('me.signOutAction'))) await signOut()
