@@ -145,6 +145,19 @@ export const queueHandlers = [
     return ticketAnswer(called)
   }),
 
+  http.post(`${API}/staff/halls/:id/windows/:no/close`, ({ params, request }) => {
+    if (!signedIn(request)) return errorResponse(401, 'AUTH_REQUIRED')
+    const hallId = String(params.id)
+    const fixture = queue.hallFixture(hallId)
+    if (!fixture) return errorResponse(404, 'HALL_NOT_FOUND')
+    if (hallId !== STAFF_HALL) return errorResponse(403, 'FORBIDDEN')
+    const windowNo = Number(params.no)
+    if (!Number.isInteger(windowNo) || windowNo < 1 || windowNo > fixture.detail.windows) return errorResponse(404, 'WINDOW_NOT_FOUND')
+    if (!queue.closeWindowAt(hallId, windowNo)) return errorResponse(409, 'WINDOW_BUSY')
+    publish(hallId)
+    return HttpResponse.json(queue.staffQueueOf(hallId))
+  }),
+
   http.post(`${API}/staff/tickets/:id/:action`, async ({ params, request }) => {
     const found = staffTicket(request, String(params.id))
     if (found instanceof Response) return found

@@ -9,6 +9,8 @@ interface HallQueue {
   updatedAt: string
   tickets: Ticket[]
   issued: Record<string, number>
+  /** Windows staff closed; every other window is open, as on the server. */
+  closed: Set<number>
 }
 
 const PRIORITY_CATEGORY = 'V'
@@ -21,7 +23,7 @@ export const hallFixture = (id: string): QueueHallFixture | undefined => queueHa
 
 export function resetMockQueue(): void {
   clock = Date.now() - 30 * 60_000
-  queues = new Map(queueHallFixtures.map((f) => [f.detail.id, { version: 1, updatedAt: tick(), tickets: [], issued: {} }]))
+  queues = new Map(queueHallFixtures.map((f) => [f.detail.id, { version: 1, updatedAt: tick(), tickets: [], issued: {}, closed: new Set<number>() }]))
   for (const seed of seededTickets) {
     const ticket = issue(seed.hallId, seed.categoryId, 'kiosk')
     ticket.status = seed.status
@@ -130,8 +132,18 @@ export function callNextAt(hallId: string, windowNo: number, categoryIds?: strin
     if (previous.window === windowNo && (previous.status === 'called' || previous.status === 'serving')) Object.assign(previous, { status: 'done', finishedAt: tick() })
   }
   Object.assign(next, { status: 'called', window: windowNo, calledAt: tick() })
+  queueOf(hallId).closed.delete(windowNo)
   changed(hallId)
   return next
+}
+
+/** False when the window still has a number at it (the server's WINDOW_BUSY). */
+export function closeWindowAt(hallId: string, windowNo: number): boolean {
+  const busy = queueOf(hallId).tickets.some((t) => t.window === windowNo && (t.status === 'called' || t.status === 'serving'))
+  if (busy) return false
+  queueOf(hallId).closed.add(windowNo)
+  changed(hallId)
+  return true
 }
 
 export type MockStaffAction = 'recall' | 'skip' | 'complete' | 'cancel'
@@ -153,7 +165,11 @@ export function staffQueueOf(hallId: string): StaffQueue {
   const atWindow = (no: number) => queueOf(hallId).tickets.find((t) => t.window === no && (t.status === 'called' || t.status === 'serving'))
   return {
     snapshot: snapshotOf(hallId),
-    windows: Array.from({ length: fixture.detail.windows }, (_, i) => ({ no: i + 1, ticket: atWindow(i + 1) ? view(atWindow(i + 1)!) : null })),
+    windows: Array.from({ length: fixture.detail.windows }, (_, i) => ({
+      no: i + 1,
+      open: !queueOf(hallId).closed.has(i + 1),
+      ticket: atWindow(i + 1) ? view(atWindow(i + 1)!) : null,
+    })),
     waiting: callOrder(hallId).map(view),
   }
 }

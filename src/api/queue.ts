@@ -70,6 +70,11 @@ export async function callNext(hallId: string, windowNo: number, categoryIds?: s
 
 export type StaffTicketAction = 'recall' | 'skip' | 'complete'
 
+/** Closes the window (break, end of shift); calling the next number opens it again. */
+export async function closeWindow(hallId: string, windowNo: number): Promise<StaffQueue> {
+  return (await http.post<StaffQueue>(`/staff/halls/${encodeURIComponent(hallId)}/windows/${windowNo}/close`)).data
+}
+
 export async function actOnTicket(id: string, action: StaffTicketAction): Promise<Ticket> {
   return (await http.post<Ticket>(`/staff/tickets/${encodeURIComponent(id)}/${action}`)).data
 }

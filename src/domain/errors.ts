@@ -193,6 +193,10 @@ export const errorMessages = {
     zh: '这个号已经叫过、办完或取消了,请刷新查看最新状态',
     en: 'This number has already been called, served or cancelled. Refresh to see where it stands.',
   },
+  WINDOW_BUSY: {
+    zh: '这个窗口还有正在办理的号,请先办结或过号再暂停',
+    en: 'This window still has a number in service. Complete or skip it before closing the window.',
+  },
   QUEUE_EMPTY: {
     zh: '当前没有等候的号',
     en: 'Nobody is waiting right now.',

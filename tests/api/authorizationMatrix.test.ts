@@ -216,6 +216,12 @@ const CASES: Case[] = [
     },
     expect: onlyRoles(200, ['window1', 'admin']),
   },
+  {
+    method: 'POST',
+    route: '/api/v1/staff/halls/:id/windows/:no/close',
+    request: async () => ({ url: '/api/v1/staff/halls/lh-district/windows/20/close' }),
+    expect: onlyRoles(200, ['window1', 'admin']),
+  },
   ...(['recall', 'complete'] as const).map(
     (action): Case => ({
       method: 'POST',
@@ -313,7 +319,7 @@ describe.each(dialects)('authorization matrix on %s', (dialect) => {
     t = await createTestApp(dialect, { auth: ephemeralAuthSettings({ devLogin: true }) })
     const signedIn = await signInEveryRole(t.app)
     sessions = { ...signedIn, citizenA: await devSignIn(t.app, { phone: CITIZEN_A_PHONE }) }
-  })
+  }, 60_000)
   afterAll(() => t.close())
 
   it('has a row for every API route, and every row is a route', () => {

@@ -258,6 +258,30 @@ describe.each(dialects)('live queue on %s', (dialect) => {
       expect((await get(`/api/v1/tickets/${ticket.id}`, holder)).json().status).toBe('done')
     })
 
+    it('closes a window: it counts no more in the waits citizens see, refuses while a number is at it, and reopens on the next call', async () => {
+      const ticket = await takeTicket(t.app, await citizen(), 'lh-guanhu-luhu')
+      const before = (await get('/api/v1/halls/lh-guanhu-luhu/queue', s.window1)).json()
+      const openBefore = before.categories.find((c: { id: string }) => c.id === 'A').openWindows
+      await callNextAt(t.app, s.admin, 'lh-guanhu-luhu', 1)
+      const close = (windowNo: number, session = s.admin) =>
+        t.app.inject({ method: 'POST', url: `/api/v1/staff/halls/lh-guanhu-luhu/windows/${windowNo}/close`, headers: bearer(session) })
+      expectErrorBody(await close(1), 409, 'WINDOW_BUSY')
+      await staffAction(t.app, s.admin, ticket.id, 'complete')
+      const closed = await close(1)
+      expect(closed.statusCode).toBe(200)
+      expect(Value.Check(StaffQueueSchema, closed.json())).toBe(true)
+      expect(closed.json().windows[0]).toMatchObject({ no: 1, open: false, ticket: null })
+      const after = (await get('/api/v1/halls/lh-guanhu-luhu/queue', s.window1)).json()
+      expect(after.categories.find((c: { id: string }) => c.id === 'A').openWindows).toBe(openBefore - 1)
+      expect(after.version).toBeGreaterThan(before.version)
+      expectErrorBody(await close(99), 404, 'WINDOW_NOT_FOUND')
+      expectErrorBody(await close(1, guanhuStaff), 403, 'FORBIDDEN')
+      await takeTicket(t.app, await citizen(), 'lh-guanhu-luhu')
+      await callNextAt(t.app, s.admin, 'lh-guanhu-luhu', 1)
+      const reopened = (await get('/api/v1/staff/halls/lh-guanhu-luhu/queue', s.admin)).json()
+      expect(reopened.windows[0].open).toBe(true)
+    })
+
     it('gives windows calling at the same moment different tickets, and the last caller QUEUE_EMPTY', async () => {
       const tickets = [await takeTicket(t.app, await citizen()), await takeTicket(t.app, await citizen())]
       const calls = await Promise.all([7, 8, 9].map((windowNo) => callNextAt(t.app, s.window1, 'lh-district', windowNo)))

@@ -19,7 +19,7 @@ import { runIdempotent, sendIdempotent } from '../../http/idempotency'
 import { notFound } from '../../errors'
 import { itemExists } from '../catalog/repo'
 import { announceQueueChange, cancelMyTicket, freshTicketView, issueTicket, myActiveTickets, myTicket, queueSnapshot, type QueueAnnouncement } from './service'
-import { actOnTicket, callNext, staffQueue, type TicketAction } from './staff'
+import { actOnTicket, callNext, closeWindow, staffQueue, type TicketAction } from './staff'
 import { applyQueueEvents, hallOfKey } from './integration'
 
 const HALL_STAFF = ['window_staff', 'admin'] as const
@@ -160,6 +160,20 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => callNext(deps, principalOf(request), request.params.id, request.params.no, request.body?.categoryIds),
+  )
+
+  app.post(
+    '/staff/halls/:id/windows/:no/close',
+    {
+      config: { access: HALL_STAFF },
+      schema: {
+        tags: ['staff'],
+        summary: 'Close this window (break, end of shift): no calls, not counted in wait estimates; call-next reopens it',
+        params: StaffWindowParamsSchema,
+        response: { 200: withInnerIdsRemoved(StaffQueueSchema), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    (request) => closeWindow(deps, principalOf(request), request.params.id, request.params.no),
   )
 
   for (const action of ['recall', 'skip', 'complete'] as const satisfies readonly TicketAction[]) {

@@ -32,7 +32,7 @@ export async function staffQueue(deps: QueueDeps, principal: Principal, hallId: 
     snapshot: snapshotOf(entry).snapshot,
     windows: state.windows.map((window) => {
       const row = state.active.find((t) => t.window === window.no && (t.status === 'called' || t.status === 'serving'))
-      return { no: window.no, ticket: row ? ticketView(state, row) : null }
+      return { no: window.no, open: window.open, ticket: row ? ticketView(state, row) : null }
     }),
     waiting: waitingInOrder(state).map((row) => ticketView(state, row)),
   }
@@ -96,6 +96,27 @@ export async function callNext(
   })
   await announceQueueChange(deps, result.change)
   return result.view
+}
+
+/**
+ * Closes a window (lunch, end of shift): it calls no one and stops counting in the wait estimates citizens see, so
+ * they are not told a shorter wait than the hall can give. A window with a number still at it must finish it first.
+ */
+export async function closeWindow(deps: QueueDeps, principal: Principal, hallId: string, windowNo: number): Promise<StaffQueue> {
+  const hall = await staffHall(deps, principal, hallId)
+  if (windowNo > hall.windows) throw notFound('WINDOW_NOT_FOUND')
+  const now = deps.clock.now()
+  const nowIso = now.toISOString()
+  const change = await deps.db.transaction().execute(async (trx) => {
+    const version = await repo.bumpVersion(trx, hallId, nowIso)
+    const state = (await loadStates(trx, [hallId], now)).get(hallId)!
+    if ((await repo.ticketsAtWindow(trx, hallId, windowNo)).length > 0) throw new AppError(409, 'WINDOW_BUSY')
+    const window = state.windows[windowNo - 1]
+    await repo.saveWindow(trx, hallId, windowNo, window.categories ? [...window.categories] : null, false, nowIso)
+    return { hallId, version, ticketIds: [] } satisfies QueueAnnouncement
+  })
+  await announceQueueChange(deps, change)
+  return staffQueue(deps, principal, hallId)
 }
 
 export type TicketAction = 'recall' | 'skip' | 'complete' | 'transfer'

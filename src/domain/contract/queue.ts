@@ -80,7 +80,14 @@ export const TransferBodySchema = Type.Object({ categoryId: Type.String({ minLen
 export const StaffQueueSchema = Type.Object(
   {
     snapshot: QueueSnapshotSchema,
-    windows: Type.Array(Type.Object({ no: Type.Integer({ minimum: 1 }), ticket: Type.Union([TicketSchema, Type.Null()]) })),
+    windows: Type.Array(
+      Type.Object({
+        no: Type.Integer({ minimum: 1 }),
+        /** Closed windows call no one and do not count in wait estimates; calling the next number opens one again. */
+        open: Type.Boolean(),
+        ticket: Type.Union([TicketSchema, Type.Null()]),
+      }),
+    ),
     waiting: Type.Array(TicketSchema, { description: 'In the order they will be called' }),
   },
   { $id: 'StaffQueue' },

@@ -71,6 +71,18 @@ describe('window console (排队叫号)', () => {
     expect(Taro.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '已重新叫 A004' }))
   })
 
+  it('closes the window after confirming, says so, and opens it again on the next call', async () => {
+    const { user } = await startAtWindow('4')
+    ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: true, cancel: false })
+    await user.click(screen.getByRole('button', { name: '暂停本窗口' }))
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '暂停本窗口?' }))
+    expect(await within(current()).findByText('本窗口已暂停。按“叫下一位”重新开始办理。')).toBeInTheDocument()
+    expect(Taro.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '4号窗口已暂停' }))
+    await user.click(screen.getByRole('button', { name: '叫下一位' }))
+    expect(await within(current()).findByText('V001')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '暂停本窗口' })).not.toBeInTheDocument()
+  })
+
   it('skips a no-show only after confirming', async () => {
     const { user } = await startAtWindow('2')
     await user.click(screen.getByRole('button', { name: '叫下一位' }))

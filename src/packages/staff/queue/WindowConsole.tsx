@@ -6,17 +6,19 @@ import Pressable from '@/components/Pressable'
 import { a11y } from '@/platform/a11y'
 import { useT } from '@/i18n/useT'
 
-export type ConsoleAction = { kind: 'callNext'; completeFirst: Ticket | null } | { kind: 'recall' | 'skip' | 'complete'; ticket: Ticket } | { kind: 'transfer'; ticket: Ticket; category: QueueCategory }
+export type ConsoleAction = { kind: 'callNext'; completeFirst: Ticket | null } | { kind: 'close' } | { kind: 'recall' | 'skip' | 'complete'; ticket: Ticket } | { kind: 'transfer'; ticket: Ticket; category: QueueCategory }
 
 interface WindowConsoleProps {
   current: Ticket | null
+  /** False once staff closed the window; the next call opens it. */
+  open: boolean
   categories: QueueCategory[]
   busy: boolean
   onAct(action: ConsoleAction): void
 }
 
 /** The number at this window and what can be done with it; calling the next one is always the big button. */
-export default function WindowConsole({ current, categories, busy, onAct }: WindowConsoleProps) {
+export default function WindowConsole({ current, open, categories, busy, onAct }: WindowConsoleProps) {
   const t = useT()
   const [transferring, setTransferring] = useState(false)
   const act = (action: ConsoleAction) => {
@@ -63,11 +65,18 @@ export default function WindowConsole({ current, categories, busy, onAct }: Wind
           ) : null}
         </View>
       ) : (
-        <Text className='staff-queue__hint'>{t('queue.staff.currentNone')}</Text>
+        <Text className='staff-queue__hint' {...a11y({ role: 'status', live: 'polite' })}>
+          {open ? t('queue.staff.currentNone') : t('queue.staff.windowClosed')}
+        </Text>
       )}
       <ActionButton block onPress={() => act({ kind: 'callNext', completeFirst: current })}>
         {busy ? t('common.loading') : current ? t('queue.staff.completeAndNext') : t('queue.staff.callNext')}
       </ActionButton>
+      {!current && open ? (
+        <Pressable className='staff-queue__link' onPress={() => act({ kind: 'close' })}>
+          {t('queue.staff.closeWindow')}
+        </Pressable>
+      ) : null}
     </View>
   )
 }

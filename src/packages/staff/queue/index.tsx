@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { HallDetail, QueueSnapshot, StaffQueue } from '@/domain/contract'
-import { actOnTicket, callNext, fetchHall, fetchStaffQueue, transferTicket } from '@/api/queue'
+import { actOnTicket, callNext, closeWindow, fetchHall, fetchStaffQueue, transferTicket } from '@/api/queue'
 import type { ApiError } from '@/api/apiError'
 import { apiErrorOf } from '@/stores/resource'
 import { useSessionStore } from '@/stores/session'
@@ -107,6 +107,7 @@ function WindowDesk({ choice, onChange }: { choice: WindowChoice; onChange(): vo
 
   async function act(action: ConsoleAction) {
     if (action.kind === 'skip' && !(await confirmAction(t('queue.staff.skipTitle'), t('queue.staff.skipConfirm', { number: action.ticket.number }), t('queue.staff.skip')))) return
+    if (action.kind === 'close' && !(await confirmAction(t('queue.staff.closeTitle'), t('queue.staff.closeConfirm'), t('queue.staff.closeWindow')))) return
     setBusy(true)
     setActionError(null)
     try {
@@ -114,6 +115,9 @@ function WindowDesk({ choice, onChange }: { choice: WindowChoice; onChange(): vo
         if (action.completeFirst) await actOnTicket(action.completeFirst.id, 'complete')
         const called = await callNext(choice.hallId, choice.windowNo, choice.categoryIds)
         notify(t('queue.staff.called', { number: called.number }))
+      } else if (action.kind === 'close') {
+        await closeWindow(choice.hallId, choice.windowNo)
+        notify(t('queue.staff.closed', { no: choice.windowNo }))
       } else if (action.kind === 'transfer') {
         await transferTicket(action.ticket.id, action.category.id)
         notify(t('queue.staff.transferred', { number: action.ticket.number, name: action.category.name }))
@@ -135,7 +139,8 @@ function WindowDesk({ choice, onChange }: { choice: WindowChoice; onChange(): vo
   if (!queue || !hall) {
     return loadError ? <ErrorState error={loadError} onRetry={() => void reload()} /> : <LoadingRows rows={4} />
   }
-  const current = queue.windows.find((w) => w.no === choice.windowNo)?.ticket ?? null
+  const desk = queue.windows.find((w) => w.no === choice.windowNo)
+  const current = desk?.ticket ?? null
   const served = new Set(choice.categoryIds)
   const mine = queue.waiting.filter((ticket) => served.has(ticket.categoryId))
   return (
@@ -152,7 +157,7 @@ function WindowDesk({ choice, onChange }: { choice: WindowChoice; onChange(): vo
         </Text>
       ) : null}
       {loadError ? <Text className='staff-queue__error'>{loadError.message}</Text> : null}
-      <WindowConsole current={current} categories={hall.categories} busy={busy} onAct={(action) => void act(action)} />
+      <WindowConsole current={current} open={desk?.open ?? true} categories={hall.categories} busy={busy} onAct={(action) => void act(action)} />
       <Section title={t('queue.staff.waitingList', { count: mine.length })} extra={<LiveBadge mode={mode} />}>
         {mine.length === 0 ? <Text className='staff-queue__hint'>{t('queue.staff.waitingEmpty')}</Text> : null}
         <View {...a11y({ role: 'list' })}>
