@@ -3,6 +3,8 @@ import { queueEn } from './queue.en'
 import { bookingEn } from './booking.en'
 import { gridEn } from './grid.en'
 import { guideEn } from './guide.en'
+import { progressEn } from './progress.en'
+import { applyEn } from './apply.en'
 
 // English for foreign residents. Guide content (item names, materials) comes from the catalog in Chinese only.
 export const en: Record<keyof typeof zh, string> = {
@@ -10,6 +12,8 @@ export const en: Record<keyof typeof zh, string> = {
   ...bookingEn,
   ...gridEn,
   ...guideEn,
+  ...progressEn,
+  ...applyEn,
   'common.retry': 'Try again',
   'common.tapToRetry': 'Tap to try again',
   'common.loading': 'Loading',

@@ -4,12 +4,16 @@ import { queueZh } from './queue.zh'
 import { bookingZh } from './booking.zh'
 import { gridZh } from './grid.zh'
 import { guideZh } from './guide.zh'
+import { progressZh } from './progress.zh'
+import { applyZh } from './apply.zh'
 
 export const zh = {
   ...queueZh,
   ...bookingZh,
   ...gridZh,
   ...guideZh,
+  ...progressZh,
+  ...applyZh,
   'common.retry': '重试',
   'common.tapToRetry': '点此重试',
   'common.loading': '正在加载',

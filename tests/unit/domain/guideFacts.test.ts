@@ -1,8 +1,5 @@
 import { feeLabel, materialFormLabel, promiseLabel, timeLimitLabel, tripsLabel, whereToApplyNote } from '@/domain/guideFacts'
-import type { Phrase } from '@/domain/phrase'
-import { translate, type Language, type MessageKey } from '@/i18n'
-
-const say = (phrase: Phrase<MessageKey>, language: Language = 'zh') => translate(language, phrase.key, phrase.params)
+import { say } from '../../support/phrase'
 
 describe('guide facts in plain words', () => {
   it('says when something is free, and shows a fee as published otherwise', () => {
