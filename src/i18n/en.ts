@@ -5,6 +5,7 @@ import { gridEn } from './grid.en'
 import { guideEn } from './guide.en'
 import { progressEn } from './progress.en'
 import { applyEn } from './apply.en'
+import { generalEn } from './general.en'
 
 // English for foreign residents. Guide content (item names, materials) comes from the catalog in Chinese only.
 export const en: Record<keyof typeof zh, string> = {
@@ -14,6 +15,7 @@ export const en: Record<keyof typeof zh, string> = {
   ...guideEn,
   ...progressEn,
   ...applyEn,
+  ...generalEn,
   'common.retry': 'Try again',
   'common.tapToRetry': 'Tap to try again',
   'common.loading': 'Loading',

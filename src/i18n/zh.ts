@@ -6,6 +6,7 @@ import { gridZh } from './grid.zh'
 import { guideZh } from './guide.zh'
 import { progressZh } from './progress.zh'
 import { applyZh } from './apply.zh'
+import { generalZh } from './general.zh'
 
 export const zh = {
   ...queueZh,
@@ -14,6 +15,7 @@ export const zh = {
   ...guideZh,
   ...progressZh,
   ...applyZh,
+  ...generalZh,
   'common.retry': '重试',
   'common.tapToRetry': '点此重试',
   'common.loading': '正在加载',

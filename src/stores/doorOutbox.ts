@@ -11,6 +11,7 @@ import type { Application, ApplicationSubmitBody, Upload } from '@/domain/contra
 import type { LocalPhoto } from '@/platform/photoTypes'
 import { PhotoMissingError, type DraftStorage } from '@/platform/draftStorageTypes'
 import { toApiError, ApiError } from '@/api/apiError'
+import { t } from '@/i18n'
 
 /** What the outbox needs from the network; the real one is src/api, tests pass their own flaky one. */
 export interface DoorApi {
@@ -95,11 +96,11 @@ export function createDoorOutbox(deps: DoorOutboxDeps): StoreApi<DoorOutboxState
           }
         } catch (caught) {
           if (caught instanceof PhotoMissingError) {
-            await replace({ ...draft, status: 'needs_attention', lastError: { code: 'PHOTO_MISSING', message: '有照片在手机上找不到了,请重新拍摄后再提交' } })
+            await replace({ ...draft, status: 'needs_attention', lastError: { code: 'PHOTO_MISSING', message: t('general.photoLost') } })
             return 'stopped'
           }
           const error = toApiError(caught)
-          const apiError = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', '网络中断', null)
+          const apiError = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', t('general.connectionLost'), null)
           if (apiError.code === 'UPLOAD_NOT_FOUND') {
             // The server no longer has a photo (kept too long before submitting): send them all again.
             draft = await replace({
