@@ -27,14 +27,15 @@ export default function MaterialPhotos({ materials }: { materials: ApplicationMa
     <View className='material-photos'>
       {materials.map((material) => {
         const state = shown[material.uploadId]
+        const action = state === 'loading' ? t('photos.opening') : state === 'failed' ? t('photos.failed') : t('photos.open')
         return (
           <View key={material.uploadId} className='material-photos__item'>
             <Text className='material-photos__name'>{material.name}</Text>
             {state && state !== 'loading' && state !== 'failed' ? (
               <Image className='material-photos__image' src={state} mode='widthFix' {...a11y({ hidden: true })} />
             ) : (
-              <Pressable className='material-photos__open' role='button' label={t('photos.openLabel', { name: material.name })} onPress={() => void open(material)}>
-                {state === 'loading' ? t('photos.opening') : state === 'failed' ? t('photos.failed') : t('photos.open')}
+              <Pressable className='material-photos__open' role='button' label={t('photos.buttonLabel', { action, name: material.name })} onPress={() => void open(material)}>
+                {action}
               </Pressable>
             )}
           </View>

@@ -52,7 +52,7 @@ export const progressEn: Record<keyof typeof progressZh, string> = {
   'progress.listSeparator': ', ',
 
   'photos.none': 'No documents uploaded',
-  'photos.openLabel': 'View the photo of {name}',
+  'photos.buttonLabel': '{action}: {name}',
   'photos.opening': 'Opening…',
   'photos.failed': 'Could not open. Tap to try again',
   'photos.open': 'View photo',

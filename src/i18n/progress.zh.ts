@@ -51,7 +51,7 @@ export const progressZh = {
   'progress.listSeparator': '、',
 
   'photos.none': '没有上传材料',
-  'photos.openLabel': '查看 {name} 照片',
+  'photos.buttonLabel': '{action}:{name}',
   'photos.opening': '正在打开…',
   'photos.failed': '打开失败,点此重试',
   'photos.open': '查看照片',

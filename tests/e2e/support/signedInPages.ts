@@ -152,6 +152,6 @@ export async function checkSignedInPages(page: Page, server: RunningServer, chec
   if (resident.length) found['grid-resident'] = resident
   const residentId = new URL(page.url()).searchParams.get('id') ?? ''
   await visit(page, at(`/packages/grid/apply/index?resident=${encodeURIComponent(residentId)}&item=${DOOR_ITEM}`), (p) => p.getByText(/申请人:赵秀兰/).waitFor(), 'grid-apply', check, found)
-  await visit(page, at('/packages/grid/outbox/index'), (p) => p.getByText('没有待发送的申请').waitFor(), 'grid-outbox', check, found)
+  await visit(page, at('/packages/grid/outbox/index'), (p) => p.getByText(/没有待发送的申请|赵秀兰/).first().waitFor(), 'grid-outbox', check, found)
   return found
 }
