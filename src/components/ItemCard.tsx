@@ -6,18 +6,8 @@ import './ItemCard.scss'
 import Pressable from './Pressable'
 import FactTag from './FactTag'
 import { useT } from '@/i18n/useT'
+import { promiseLabel, tripsLabel } from '@/domain/guideFacts'
 
-type T = ReturnType<typeof useT>
-
-function promiseLabel(item: ItemSummary, t: T): string {
-  return item.kind === '即办件' || item.promisedDays === 0 ? t('item.doneOnTheSpot') : t('item.promisedDays', { days: item.promisedDays })
-}
-
-function tripsText(visits: number, t: T): string {
-  if (visits === 0) return t('item.noTrip')
-  if (visits === 1) return t('item.oneTrip')
-  return t('item.trips', { count: visits })
-}
 
 /**
  * One item in a list; when it came from a search, the matched parts of its name stand out. Its spoken name is its
@@ -25,6 +15,8 @@ function tripsText(visits: number, t: T): string {
  */
 export default function ItemCard({ item }: { item: ItemSummary }) {
   const t = useT()
+  const trips = tripsLabel(item.visits)
+  const promise = promiseLabel(item)
   return (
     <Pressable className='item-card' role='link' onPress={() => openPage(paths.guide(item.code))}>
       <View className='item-card__name'>
@@ -33,8 +25,8 @@ export default function ItemCard({ item }: { item: ItemSummary }) {
       <Text className='item-card__department'>{item.department}</Text>
       <View className='item-card__facts'>
         {item.online === '全程网办' ? <FactTag tone='success'>{t('item.fullyOnline')}</FactTag> : null}
-        <FactTag>{tripsText(item.visits, t)}</FactTag>
-        <FactTag>{promiseLabel(item, t)}</FactTag>
+        <FactTag>{t(trips.key, trips.params)}</FactTag>
+        <FactTag>{t(promise.key, promise.params)}</FactTag>
       </View>
     </Pressable>
   )

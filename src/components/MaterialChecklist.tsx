@@ -37,6 +37,7 @@ export default function MaterialChecklist({ itemCode, materials }: { itemCode: s
       </View>
       {materials.map((material) => {
         const checked = ticked.includes(material.name)
+        const form = materialFormLabel(material)
         return (
           <View key={material.name} className={`checklist__row${checked ? ' checklist__row--done' : ''}`}>
             <Checkbox
@@ -56,7 +57,7 @@ export default function MaterialChecklist({ itemCode, materials }: { itemCode: s
                     <Text className={material.required ? 'badge badge--required' : 'badge'}>
                       {material.required ? t('checklist.required') : t('checklist.optional')}
                     </Text>
-                    <Text>{materialFormLabel(material)}</Text>
+                    <Text>{t(form.key, form.params)}</Text>
                   </View>
                   {material.note ? <Text className='checklist__note'>{t('checklist.note', { note: material.note })}</Text> : null}
                 </View>

@@ -6,12 +6,14 @@ import { currentAccessToken } from '@/api/http'
 import { loadProtectedImage } from '@/platform/protectedImage'
 import Pressable from './Pressable'
 import { a11y } from '@/platform/a11y'
+import { useT } from '@/i18n/useT'
 import './MaterialPhotos.scss'
 
 type Shown = Record<string, string | 'failed' | 'loading'>
 
 /** The photos sent with an application, each opened on request (every staff view of one is audited). */
 export default function MaterialPhotos({ materials }: { materials: ApplicationMaterial[] }) {
+  const t = useT()
   const [shown, setShown] = useState<Shown>({})
 
   async function open(material: ApplicationMaterial) {
@@ -20,19 +22,20 @@ export default function MaterialPhotos({ materials }: { materials: ApplicationMa
     setShown((current) => ({ ...current, [material.uploadId]: path ?? 'failed' }))
   }
 
-  if (materials.length === 0) return <Text className='material-photos__note'>没有上传材料</Text>
+  if (materials.length === 0) return <Text className='material-photos__note'>{t('photos.none')}</Text>
   return (
     <View className='material-photos'>
       {materials.map((material) => {
         const state = shown[material.uploadId]
+        const action = state === 'loading' ? t('photos.opening') : state === 'failed' ? t('photos.failed') : t('photos.open')
         return (
           <View key={material.uploadId} className='material-photos__item'>
             <Text className='material-photos__name'>{material.name}</Text>
             {state && state !== 'loading' && state !== 'failed' ? (
               <Image className='material-photos__image' src={state} mode='widthFix' {...a11y({ hidden: true })} />
             ) : (
-              <Pressable className='material-photos__open' role='button' label={`查看 ${material.name} 照片`} onPress={() => void open(material)}>
-                {state === 'loading' ? '正在打开…' : state === 'failed' ? '打开失败,点此重试' : '查看照片'}
+              <Pressable className='material-photos__open' role='button' label={t('photos.buttonLabel', { action, name: material.name })} onPress={() => void open(material)}>
+                {action}
               </Pressable>
             )}
           </View>

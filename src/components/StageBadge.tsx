@@ -2,8 +2,11 @@ import { Text } from '@tarojs/components'
 import type { ApplicationStage } from '@/domain/applicationStatus'
 import { stageLabels } from '@/domain/applicationStatus'
 import { stageTone } from '@/domain/applicationText'
+import { useT } from '@/i18n/useT'
 import './StageBadge.scss'
 
 export default function StageBadge({ stage, overdue = false }: { stage: ApplicationStage; overdue?: boolean }) {
-  return <Text className={`stage-badge stage-badge--${stageTone(stage, overdue)}`}>{overdue ? `${stageLabels[stage]} · 已超期` : stageLabels[stage]}</Text>
+  const t = useT()
+  const name = t(stageLabels[stage])
+  return <Text className={`stage-badge stage-badge--${stageTone(stage, overdue)}`}>{overdue ? t('progress.stageOverdue', { stage: name }) : name}</Text>
 }

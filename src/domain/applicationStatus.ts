@@ -17,20 +17,21 @@ export type ApplicationStage = (typeof APPLICATION_STAGES)[number]
 export const STAFF_STAGES = APPLICATION_STAGES.filter((stage) => stage !== 'submitted') as Exclude<ApplicationStage, 'submitted'>[]
 export type StaffStage = Exclude<ApplicationStage, 'submitted'>
 
-export const stageLabels: Record<ApplicationStage, string> = {
-  submitted: '已提交',
-  accepted: '已受理',
-  supplement_requested: '需补正材料',
-  supplement_received: '补正材料已收到',
-  reviewing: '审查中',
-  decided: '已决定',
-  completed: '已办结',
-  delivered: '已送达',
-}
+/** Message keys of the stage names (words in src/i18n/progress.{zh,en}.ts). */
+export const stageLabels = {
+  submitted: 'progress.stage.submitted',
+  accepted: 'progress.stage.accepted',
+  supplement_requested: 'progress.stage.supplement_requested',
+  supplement_received: 'progress.stage.supplement_received',
+  reviewing: 'progress.stage.reviewing',
+  decided: 'progress.stage.decided',
+  completed: 'progress.stage.completed',
+  delivered: 'progress.stage.delivered',
+} as const satisfies Record<ApplicationStage, `progress.stage.${ApplicationStage}`>
 
 export const DECISION_OUTCOMES = ['approved', 'rejected'] as const
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number]
-export const decisionLabels: Record<DecisionOutcome, string> = { approved: '准予许可', rejected: '不予许可' }
+export const decisionLabels = { approved: 'progress.decision.approved', rejected: 'progress.decision.rejected' } as const satisfies Record<DecisionOutcome, string>
 
 export const DELIVERY_METHODS = ['pickup', 'express'] as const
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number]

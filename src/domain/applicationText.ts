@@ -1,19 +1,32 @@
-// Words residents read about an application: the deadline line, the delivery line, badge tones.
+// What residents read about an application (the deadline line, the delivery line) as phrases, and badge tones.
 import type { ApplicationProgress, Delivery } from './contract/applications'
 import type { ApplicationStage } from './applicationStatus'
+import type { Phrase } from './phrase'
 
-export function deadlineText(progress: Pick<ApplicationProgress, 'promisedDueDate' | 'daysLeft' | 'daysOverdue' | 'overdue' | 'status' | 'promisedDays'>): string {
+type DeadlineKey =
+  | 'progress.deadline.sameDay'
+  | 'progress.deadline.afterAcceptance'
+  | 'progress.deadline.overdue'
+  | 'progress.deadline.onTime'
+  | 'progress.deadline.today'
+  | 'progress.deadline.daysLeft'
+
+export function deadlineText(progress: Pick<ApplicationProgress, 'promisedDueDate' | 'daysLeft' | 'daysOverdue' | 'overdue' | 'status' | 'promisedDays'>): Phrase<DeadlineKey> {
   if (progress.promisedDueDate === null) {
-    return progress.promisedDays === 0 ? '即办件:受理当天办结' : `受理后 ${progress.promisedDays} 个工作日内办结`
+    return progress.promisedDays === 0
+      ? { key: 'progress.deadline.sameDay' }
+      : { key: 'progress.deadline.afterAcceptance', params: { days: progress.promisedDays } }
   }
-  if (progress.overdue) return `已超过承诺期限 ${progress.daysOverdue} 个工作日`
-  if (progress.daysLeft === null) return '已按期办结'
-  if (progress.daysLeft === 0) return '今天是承诺办结日'
-  return `距承诺办结还有 ${progress.daysLeft} 个工作日`
+  if (progress.overdue) return { key: 'progress.deadline.overdue', params: { days: progress.daysOverdue } }
+  if (progress.daysLeft === null) return { key: 'progress.deadline.onTime' }
+  if (progress.daysLeft === 0) return { key: 'progress.deadline.today' }
+  return { key: 'progress.deadline.daysLeft', params: { days: progress.daysLeft } }
 }
 
-export function deliveryText(delivery: Delivery): string {
-  return delivery.method === 'pickup' ? `请到 ${delivery.place} 领取` : `已邮寄:${delivery.carrier} ${delivery.trackingNo}`
+export function deliveryText(delivery: Delivery): Phrase<'progress.delivery.pickup' | 'progress.delivery.express'> {
+  return delivery.method === 'pickup'
+    ? { key: 'progress.delivery.pickup', params: { place: delivery.place } }
+    : { key: 'progress.delivery.express', params: { carrier: delivery.carrier, trackingNo: delivery.trackingNo } }
 }
 
 export type BadgeTone = 'info' | 'warning' | 'success' | 'danger'

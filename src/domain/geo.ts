@@ -1,3 +1,5 @@
+import type { Phrase } from './phrase'
+
 const EARTH_RADIUS_M = 6371008.8
 
 export interface LatLng {
@@ -14,7 +16,8 @@ export function distanceMeters(a: LatLng, b: LatLng): number {
   return Math.round(2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))))
 }
 
-export function formatDistance(meters: number): string {
-  if (meters < 1000) return `${meters}米`
-  return `${(meters / 1000).toFixed(meters < 10000 ? 1 : 0)}公里`
+/** Metres up to a kilometre, then kilometres with one decimal up to ten: as precise as a walk needs. */
+export function formatDistance(meters: number): Phrase<'geo.metres' | 'geo.kilometres'> {
+  if (meters < 1000) return { key: 'geo.metres', params: { metres: meters } }
+  return { key: 'geo.kilometres', params: { km: (meters / 1000).toFixed(meters < 10000 ? 1 : 0) } }
 }

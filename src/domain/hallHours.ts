@@ -53,7 +53,7 @@ export function isOpenAt(hours: WeeklyHours, now: Date, calendar: HolidayCalenda
   )
 }
 
+/** "09:00-12:00, 14:00-18:00"; empty on a closed day, which the page words in its language. */
 export function formatPeriods(periods: OpeningPeriod[]): string {
-  if (periods.length === 0) return '休息'
   return periods.map((p) => `${p.opens}-${p.closes}`).join(', ')
 }

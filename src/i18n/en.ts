@@ -2,12 +2,20 @@ import type { zh } from './zh'
 import { queueEn } from './queue.en'
 import { bookingEn } from './booking.en'
 import { gridEn } from './grid.en'
+import { guideEn } from './guide.en'
+import { progressEn } from './progress.en'
+import { applyEn } from './apply.en'
+import { generalEn } from './general.en'
 
 // English for foreign residents. Guide content (item names, materials) comes from the catalog in Chinese only.
 export const en: Record<keyof typeof zh, string> = {
   ...queueEn,
   ...bookingEn,
   ...gridEn,
+  ...guideEn,
+  ...progressEn,
+  ...applyEn,
+  ...generalEn,
   'common.retry': 'Try again',
   'common.tapToRetry': 'Tap to try again',
   'common.loading': 'Loading',

@@ -59,8 +59,6 @@ export const gridEn: Record<keyof typeof gridZh, string> = {
   'grid.retake': 'Retake',
   'grid.storageFull': 'The phone is out of space, so the photo was not kept. The draft is safe; free some space and take it again.',
   'grid.photoFailed': 'The photo was not kept. The draft is safe; please take it again.',
-  'grid.photoGone': 'A photo is no longer on this phone. Please take it again, then send.',
-  'grid.networkLost': 'Network lost',
   'grid.consentTitle': 'The resident’s consent',
   'grid.consentSignMode': 'Sign on the screen',
   'grid.consentPaperMode': 'Photograph a paper form',

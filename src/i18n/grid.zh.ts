@@ -58,8 +58,6 @@ export const gridZh = {
   'grid.retake': '重拍',
   'grid.storageFull': '手机存储空间不足,照片没有保存成功;草稿还在,请清理手机空间后重拍。',
   'grid.photoFailed': '照片没有保存成功,草稿还在,请重拍一次。',
-  'grid.photoGone': '有照片在手机上找不到了,请重新拍摄后再提交',
-  'grid.networkLost': '网络中断',
   'grid.consentTitle': '居民本人同意',
   'grid.consentSignMode': '在屏幕上签名',
   'grid.consentPaperMode': '拍纸质授权书',

@@ -3,11 +3,19 @@
 import { queueZh } from './queue.zh'
 import { bookingZh } from './booking.zh'
 import { gridZh } from './grid.zh'
+import { guideZh } from './guide.zh'
+import { progressZh } from './progress.zh'
+import { applyZh } from './apply.zh'
+import { generalZh } from './general.zh'
 
 export const zh = {
   ...queueZh,
   ...bookingZh,
   ...gridZh,
+  ...guideZh,
+  ...progressZh,
+  ...applyZh,
+  ...generalZh,
   'common.retry': '重试',
   'common.tapToRetry': '点此重试',
   'common.loading': '正在加载',

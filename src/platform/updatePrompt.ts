@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro'
+import { t } from '@/i18n'
 
 /** Asks before a new version reloads the page; loaded only when an update is actually waiting. */
 export function askToApplyUpdate(apply: () => void): void {
   Taro.showModal({
-    title: '办事通有新版本',
-    content: '新版本已准备好。刷新后即可使用;正在填写的内容请先提交。',
-    confirmText: '刷新',
-    cancelText: '稍后',
+    title: t('general.updateTitle'),
+    content: t('general.updateText'),
+    confirmText: t('general.updateNow'),
+    cancelText: t('general.updateLater'),
   })
     .then((result) => {
       if (result.confirm) apply()

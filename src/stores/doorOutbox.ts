@@ -101,11 +101,11 @@ export function createDoorOutbox(deps: DoorOutboxDeps): StoreApi<DoorOutboxState
           }
         } catch (caught) {
           if (caught instanceof PhotoMissingError) {
-            await replace({ ...draft, status: 'needs_attention', lastError: { code: 'PHOTO_MISSING', message: t('grid.photoGone') } })
+            await replace({ ...draft, status: 'needs_attention', lastError: { code: 'PHOTO_MISSING', message: t('general.photoLost') } })
             return 'stopped'
           }
           const error = toApiError(caught)
-          const apiError = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', t('grid.networkLost'), null)
+          const apiError = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', t('general.connectionLost'), null)
           if (apiError.code === 'UPLOAD_NOT_FOUND') {
             // The server no longer has a photo (kept too long before submitting): send them all again.
             draft = await replace({

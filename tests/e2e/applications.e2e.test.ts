@@ -87,7 +87,7 @@ describe('applying online and following the progress, in a real browser', () => 
     await page.getByRole('button', { name: '查找' }).click()
     await page.getByText('身份证号:11010519491231002X').waitFor()
     // The hall's staff open the photo the citizen sent (the read is audited).
-    await page.getByRole('button', { name: '查看 居民身份证 照片' }).click()
+    await page.getByRole('button', { name: '查看照片:居民身份证' }).click()
     await page.locator('.material-photos__image img').first().waitFor()
     expect(await page.locator('.material-photos__image img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
     await page.getByRole('button', { name: '受理', exact: true }).click()

@@ -3,8 +3,9 @@
 import type { Page } from 'playwright-core'
 import { phonePageSuite } from './support/phonePage'
 import { PUBLIC_PAGES, seriousViolations } from './support/audit'
+import { checkSignedInPages, prepareSignedInPages } from './support/signedInPages'
 
-const suite = phonePageSuite()
+const suite = phonePageSuite(prepareSignedInPages)
 
 async function switchOnFromHome(page: Page) {
   await page.goto(suite.server.url)
@@ -73,4 +74,14 @@ describe('长辈版 (elderly mode)', () => {
     expect(await tooSmall(page)).toEqual([])
     expect(await seriousViolations(page, `elderly-${name}`)).toEqual([])
   })
+
+  it('every page of a signed-in citizen, window staff member and grid worker has the call button and no serious axe violations', async () => {
+    const { page, server } = suite
+    await switchOnFromHome(page)
+    const found = await checkSignedInPages(page, server, async (current, name) => {
+      const call = await current.getByRole('link', { name: /打电话问/ }).count()
+      return [...(call ? [] : ['no tap-to-call button']), ...(await seriousViolations(current, `elderly-${name}`))]
+    })
+    expect(found).toEqual({})
+  }, 300_000)
 })

@@ -41,6 +41,27 @@ describe('English interface', () => {
     expect(answer.error.message).toMatch(/could not be found/)
   })
 
+  it('shows a guide, the halls, progress lookup and 我的办件 in English', async () => {
+    const pages: Array<[string, string, () => Promise<unknown>]> = [
+      ['en-guide', '/pages/guide/index?code=010100010000', () => page.getByRole('heading', { name: 'What to bring' }).waitFor()],
+      ['en-halls', '/pages/halls/index?item=010100010000', () => page.getByText('Halls that handle this service').waitFor()],
+      ['en-progress', '/pages/progress/index', () => page.getByRole('heading', { name: 'Check an application' }).waitFor()],
+      ['en-my-applications', '/packages/apply/mine/index', () => page.getByText('Sign in to see your applications').waitFor()],
+      ['en-staff-applications', '/packages/staff/applications/index', () => page.getByText('Please sign in with a window staff account').waitFor()],
+    ]
+    const found: Record<string, string[]> = {}
+    for (const [name, url, ready] of pages) {
+      await page.goto(`${server.url}${url}`)
+      await ready()
+      const problems = await seriousViolations(page, name)
+      if (problems.length) found[name] = problems
+    }
+    expect(found).toEqual({})
+    await page.goto(`${server.url}/pages/guide/index?code=010100010000`)
+    await page.getByText('At most one visit').first().waitFor()
+    expect(await page.title()).toBe('Service guide')
+  })
+
   it('switches back to Chinese in 我的 and remembers it', async () => {
     await page.goto(`${server.url}/pages/me/index`)
     await page.getByRole('heading', { name: 'You are not signed in' }).waitFor()

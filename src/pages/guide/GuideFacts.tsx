@@ -1,16 +1,20 @@
 import { View, Text } from '@tarojs/components'
 import type { Guide } from '@/domain/contract'
 import { feeLabel, onlineLabels, timeLimitLabel, tripsLabel } from '@/domain/guideFacts'
+import { useT } from '@/i18n/useT'
 
 /** The five facts people ask the window first: how long, how much, how many trips, online or not. */
 export default function GuideFacts({ guide }: { guide: Guide }) {
+  const t = useT()
   const limits = timeLimitLabel(guide)
+  const fee = feeLabel(guide.fee)
+  const trips = tripsLabel(guide.visits)
   const facts = [
-    { label: '承诺时限', value: limits.promised, strong: true },
-    { label: '法定时限', value: limits.legal },
-    { label: '收费', value: feeLabel(guide.fee) },
-    { label: '跑动次数', value: tripsLabel(guide.visits), strong: guide.visits <= 1 },
-    { label: '办理方式', value: onlineLabels[guide.online] },
+    { label: t('guide.promisedLimit'), value: t(limits.promised.key, limits.promised.params), strong: true },
+    { label: t('guide.legalLimit'), value: t(limits.legal.key, limits.legal.params) },
+    { label: t('guide.feeTitle'), value: t(fee.key, fee.params) },
+    { label: t('guide.tripsTitle'), value: t(trips.key, trips.params), strong: guide.visits <= 1 },
+    { label: t('guide.modeTitle'), value: t(onlineLabels[guide.online]) },
   ]
   return (
     <View className='guide-facts'>

@@ -15,11 +15,12 @@ export default function GuideHalls({ guide }: { guide: Guide }) {
   const [showAll, setShowAll] = useState(false)
   const halls = showAll ? guide.halls : guide.halls.slice(0, FIRST_HALLS)
   if (guide.halls.length === 0) {
-    return <Text className='guide__muted'>暂无可办理的大厅信息,请拨打咨询电话确认。</Text>
+    return <Text className='guide__muted'>{t('guide.noHalls')}</Text>
   }
+  const where = whereToApplyNote(guide)
   return (
     <View>
-      <Text className='guide__note'>{whereToApplyNote(guide)}</Text>
+      <Text className='guide__note'>{t(where.key)}</Text>
       <Pressable className='guide__toggle' role='link' onPress={() => openPage(paths.halls(guide.code))}>
         {t('queue.entry')}:{t('queue.guideEntry')} ›
       </Pressable>
@@ -28,7 +29,7 @@ export default function GuideHalls({ guide }: { guide: Guide }) {
       ))}
       {guide.halls.length > FIRST_HALLS ? (
         <Pressable className='guide__toggle' onPress={() => setShowAll(!showAll)}>
-          {showAll ? '收起' : `查看全部 ${guide.halls.length} 个办理地点`}
+          {showAll ? t('guide.showFewerHalls') : t('guide.showAllHalls', { count: guide.halls.length })}
         </Pressable>
       ) : null}
     </View>

@@ -3,7 +3,7 @@ import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { Phone } from '@nutui/icons-react-taro'
 import type { Guide } from '@/domain/contract'
-import { levelsLabel } from '@/domain/guideFacts'
+import { hallLevelLabels, itemKindLabels } from '@/domain/guideFacts'
 import { useGuide, useGuidesStore } from '@/stores/guides'
 import Section from '@/components/Section'
 import FactTag from '@/components/FactTag'
@@ -19,6 +19,7 @@ import PageRoot from '@/components/PageRoot'
 import './index.scss'
 import ActionButton from '@/components/ActionButton'
 import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 
 /** 预约办理: for items the halls take appointments for. */
 function BookEntry({ code }: { code: string }) {
@@ -34,6 +35,8 @@ function BookEntry({ code }: { code: string }) {
 }
 
 function GuideBody({ guide }: { guide: Guide }) {
+  const t = useT()
+  const separator = t('guide.listSeparator')
   return (
     <View>
       <View className='guide__header'>
@@ -42,25 +45,25 @@ function GuideBody({ guide }: { guide: Guide }) {
         </Text>
         <Text className='guide__department'>{guide.department}</Text>
         <View className='guide__tags'>
-          <FactTag>{guide.kind}</FactTag>
+          <FactTag>{t(itemKindLabels[guide.kind])}</FactTag>
           <FactTag>{guide.type}</FactTag>
-          {guide.anywhere ? <FactTag tone='success'>全区通办</FactTag> : null}
-          {guide.appointment ? <FactTag>可预约</FactTag> : null}
+          {guide.anywhere ? <FactTag tone='success'>{t('guide.anywhereTag')}</FactTag> : null}
+          {guide.appointment ? <FactTag>{t('guide.bookableTag')}</FactTag> : null}
         </View>
         <GuideFacts guide={guide} />
         {guide.appointment ? <BookEntry code={guide.code} /> : null}
         {guide.online !== '窗口办理' ? (
           <View className='guide__apply'>
             <ActionButton block onPress={() => openPage(paths.apply(guide.code))}>
-              在线申请
+              {t('guide.applyOnline')}
             </ActionButton>
           </View>
         ) : null}
       </View>
 
-      <Section title='申请条件'>
+      <Section title={t('guide.conditions')}>
         {guide.conditions.length === 0 ? (
-          <Text className='guide__muted'>无特别条件</Text>
+          <Text className='guide__muted'>{t('guide.noConditions')}</Text>
         ) : (
           <View className='guide__list' {...a11y({ role: 'list' })}>
             {guide.conditions.map((condition) => (
@@ -71,18 +74,21 @@ function GuideBody({ guide }: { guide: Guide }) {
           </View>
         )}
         <Text className='guide__muted'>
-          服务对象:{guide.audience.join('、')} · 可在{levelsLabel(guide.levels)}办理
+          {t('guide.audience', {
+            audience: guide.audience.join(separator),
+            levels: guide.levels.map((level) => t(hallLevelLabels[level])).join(separator),
+          })}
         </Text>
       </Section>
 
-      <Section title='材料清单'>
+      <Section title={t('guide.materials')}>
         <MaterialChecklist itemCode={guide.code} materials={guide.materials} />
       </Section>
 
-      <Section title='办理流程'>
+      <Section title={t('guide.steps')}>
         <View className='guide__steps' {...a11y({ role: 'list' })}>
           {guide.steps.map((step, index) => (
-            <View key={`${index}-${step}`} className='guide__step' {...a11y({ role: 'listitem', label: `第${index + 1}步,${step}` })}>
+            <View key={`${index}-${step}`} className='guide__step' {...a11y({ role: 'listitem', label: t('guide.stepLabel', { number: index + 1, step }) })}>
               <Text className='guide__step-no'>{index + 1}</Text>
               <Text className='guide__step-text'>{step}</Text>
             </View>
@@ -90,16 +96,16 @@ function GuideBody({ guide }: { guide: Guide }) {
         </View>
       </Section>
 
-      <Section title='办理地点'>
+      <Section title={t('guide.halls')}>
         <GuideHalls guide={guide} />
       </Section>
 
-      <Section title='设定依据'>
+      <Section title={t('guide.basis')}>
         <Text className='guide__basis'>{guide.basis || '—'}</Text>
       </Section>
 
-      <Section title='咨询电话'>
-        <PhoneLink className='guide__call' phone={guide.phone} label={`拨打咨询电话 ${guide.phone}`}>
+      <Section title={t('guide.phone')}>
+        <PhoneLink className='guide__call' phone={guide.phone} label={t('guide.callLabel', { phone: guide.phone })}>
           <Phone size={18} color='currentColor' />
           <Text>{guide.phone}</Text>
         </PhoneLink>
@@ -109,6 +115,8 @@ function GuideBody({ guide }: { guide: Guide }) {
 }
 
 export default function GuidePage() {
+  const t = useT()
+  usePageTitle('guide.pageTitle')
   const code = routeParam(useRouter().params, 'code')
   const resource = useGuide(code)
   const load = useGuidesStore((state) => state.load)
@@ -119,15 +127,15 @@ export default function GuidePage() {
   const refresh = () => load(code, { refresh: true })
   usePullToRefresh(refresh)
   useShareAppMessage(() => ({
-    title: resource.data ? `${resource.data.name} 办事指南` : '办事指南',
+    title: resource.data ? t('guide.shareTitle', { name: resource.data.name }) : t('guide.pageTitle'),
     path: paths.guide(code),
   }))
 
   if (!code || (resource.status === 'error' && !resource.data && resource.error.code === 'ITEM_NOT_FOUND')) {
     return (
       <PageRoot className='guide'>
-        <ErrorState message={resource.error?.message ?? '链接里缺少事项编号,请重新搜索'}>
-          <ActionButton onPress={() => openPage(paths.search())}>重新搜索</ActionButton>
+        <ErrorState message={resource.error?.message ?? t('guide.missingCode')}>
+          <ActionButton onPress={() => openPage(paths.search())}>{t('guide.searchAgain')}</ActionButton>
         </ErrorState>
       </PageRoot>
     )
@@ -142,7 +150,7 @@ export default function GuidePage() {
   if (!resource.data) {
     return (
       <PageRoot className='guide'>
-        <LoadingRows rows={6} label='正在加载办事指南' />
+        <LoadingRows rows={6} label={t('guide.loading')} />
       </PageRoot>
     )
   }

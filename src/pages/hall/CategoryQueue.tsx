@@ -20,7 +20,8 @@ export default function CategoryQueue({ category, onTake, busy }: CategoryQueueP
       <Text className='hall-queue__name' {...a11y({ role: 'heading', level: 3 })}>
         {category.name}
       </Text>
-      <Text className='hall-queue__serving'>
+      {/* Polite: people waiting in the hall with a screen reader hear each number called without losing their place. */}
+      <Text className='hall-queue__serving' {...a11y({ live: 'polite' })}>
         {category.serving.length ? t('queue.hall.serving', { numbers: category.serving.slice(0, 3).join('、') }) : t('queue.hall.servingNone')}
       </Text>
       <Text className='hall-queue__figures'>

@@ -19,11 +19,13 @@ import ElderlyHome from './ElderlyHome'
 import ElderlyModeOffer from './ElderlyModeOffer'
 import './index.scss'
 import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 
 const POPULAR = {}
 const TOPICS_ON_HOME = 8
 
 export default function Home() {
+  usePageTitle('app.name')
   const t = useT()
   const elderly = useElderlyMode()
   useShareAppMessage(() => ({ title: t('home.share'), path: paths.home }))

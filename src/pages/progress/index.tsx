@@ -16,12 +16,16 @@ import { useSessionStore } from '@/stores/session'
 import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { openPage, paths, routeParam } from '@/navigation'
 import { a11y } from '@/platform/a11y'
+import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 import './index.scss'
 
 type Lookup = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: ApplicationProgress } | { status: 'error'; error: ApiError }
 
 /** Progress without signing in: the application number and the last four digits of the applicant's phone. */
 export default function ProgressLookup() {
+  const t = useT()
+  usePageTitle('progress.pageTitle')
   const { params } = useRouter()
   const signedIn = useSessionStore((state) => state.user !== null)
   const [no, setNo] = useState(routeParam(params, 'no'))
@@ -32,8 +36,8 @@ export default function ProgressLookup() {
   async function search(showLoading = true) {
     const canonical = normalizeApplicationNo(no)
     const problems = {
-      no: isValidApplicationNo(canonical) ? undefined : '办件编号是 19 位数字和字母,请核对',
-      last4: /^\d{4}$/.test(last4) ? undefined : '请输入手机号的后 4 位数字',
+      no: isValidApplicationNo(canonical) ? undefined : t('progress.noInvalid'),
+      last4: /^\d{4}$/.test(last4) ? undefined : t('progress.last4Invalid'),
     }
     setErrors(problems)
     if (problems.no || problems.last4) return
@@ -57,24 +61,24 @@ export default function ProgressLookup() {
     <PageRoot className='progress'>
       <View className='progress__form'>
         <Text className='progress__title' {...a11y({ role: 'heading', level: 1 })}>
-          查办件进度
+          {t('progress.title')}
         </Text>
-        <Text className='progress__intro'>不用登录。输入办件编号和申请人手机号后四位即可查看办到哪一步。</Text>
-        <FormField label='办件编号' value={no} onChange={setNo} placeholder='如 20261125 K7QM 3XW9 PA4' maxlength={30} error={errors.no} />
-        <FormField label='手机号后四位' value={last4} onChange={setLast4} type='digits' placeholder='申请时留的手机号' maxlength={4} error={errors.last4} />
+        <Text className='progress__intro'>{t('progress.intro')}</Text>
+        <FormField label={t('progress.noField')} value={no} onChange={setNo} placeholder={t('progress.noPlaceholder')} maxlength={30} error={errors.no} />
+        <FormField label={t('progress.last4Field')} value={last4} onChange={setLast4} type='digits' placeholder={t('progress.last4Placeholder')} maxlength={4} error={errors.last4} />
         <ActionButton block onPress={() => void search()}>
-          查询
+          {t('progress.search')}
         </ActionButton>
         {signedIn ? (
           <Pressable className='progress__link' role='link' onPress={() => openPage(paths.myApplications)}>
-            查看我的办件 ›
+            {t('progress.mine')}
           </Pressable>
         ) : null}
       </View>
-      {lookup.status === 'loading' ? <LoadingRows rows={3} label='正在查询' /> : null}
+      {lookup.status === 'loading' ? <LoadingRows rows={3} label={t('progress.searching')} /> : null}
       {lookup.status === 'error' ? (
         lookup.error.code === 'APPLICATION_NOT_FOUND' ? (
-          <ErrorState message={`${lookup.error.message}(办件编号印在受理回执上,也在提交成功的页面和短信里)`} />
+          <ErrorState message={t('progress.whereIsNo', { message: lookup.error.message })} />
         ) : (
           <ErrorState error={lookup.error} onRetry={() => void search()} />
         )

@@ -7,6 +7,8 @@ import { errorResponse } from '../../../mock/handlers/errors'
 import { setRouterParams } from '../../support/taro'
 import ApplyPage from '@/packages/apply/form/index'
 import { useSessionStore } from '@/stores/session'
+import { useDisplayModeStore } from '@/stores/displayMode'
+import { useLanguageStore } from '@/stores/language'
 import type { LocalPhoto } from '@/platform/photos'
 
 import * as platformPhotos from '@/platform/photos'
@@ -128,5 +130,47 @@ describe('online application (在线申请)', () => {
     await user.click(screen.getByRole('checkbox', { name: '我同意提交身份证号等个人信息用于办理本事项' }))
     await user.click(screen.getByRole('button', { name: '确认提交' }))
     expect(await screen.findByText('这个事项需要到大厅窗口办理,不能网上申请;请查看办事指南后前往大厅')).toBeInTheDocument()
+  })
+
+  it('in 长辈版 asks once more before submitting, and sends nothing on 取消', async () => {
+    const user = userEvent.setup()
+    const submissions: string[] = []
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST' && request.url.endsWith('/applications')) submissions.push(request.url)
+    })
+    act(() => useDisplayModeStore.getState().setElderly(true))
+    await openAsCitizen()
+    await screen.findByDisplayValue('13812345678')
+    await user.type(screen.getByRole('textbox', { name: '姓名' }), '李四')
+    await user.type(screen.getByRole('textbox', { name: '身份证号' }), '11010519491231002X')
+    for (const button of screen.getAllByRole('button', { name: '拍照' })) await user.click(button)
+    await screen.findAllByText('已上传(410 KB)')
+    await user.click(screen.getByRole('button', { name: '下一步:核对信息' }))
+    await user.click(screen.getByRole('checkbox', { name: '我同意提交身份证号等个人信息用于办理本事项' }))
+
+    jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'ok' })
+    await user.click(screen.getByRole('button', { name: '确认提交' }))
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '提交申请', content: expect.stringContaining('提交后不能撤回') }))
+    expect(screen.getByRole('heading', { name: '核对申请信息' })).toBeInTheDocument()
+    expect(submissions).toHaveLength(0)
+
+    await user.click(screen.getByRole('button', { name: '确认提交' }))
+    expect(await screen.findByRole('heading', { name: '申请已提交' })).toBeInTheDocument()
+    expect(submissions).toHaveLength(1)
+  })
+
+  it('reads in English, field errors included', async () => {
+    const user = userEvent.setup()
+    act(() => useLanguageStore.getState().choose('en'))
+    await openAsCitizen()
+    await screen.findByDisplayValue('13812345678')
+    expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: 'Apply online' })
+    expect(screen.getByRole('heading', { name: 'Applicant' })).toBeInTheDocument()
+    await user.type(screen.getByRole('textbox', { name: 'ID card number' }), '110105194912310021')
+    await user.click(screen.getByRole('button', { name: 'Next: check the details' }))
+    expect(screen.getByText("Please enter the applicant's name")).toBeInTheDocument()
+    expect(screen.getByText(/check digit/i)).toBeInTheDocument()
+    expect(screen.getByText('Some applicant details are wrong. Please correct them as shown.')).toBeInTheDocument()
+    expect(screen.getAllByRole('button', { name: 'Take a photo' }).length).toBeGreaterThan(0)
   })
 })

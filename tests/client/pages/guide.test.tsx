@@ -6,6 +6,7 @@ import { server } from '../../../mock/node'
 import { setRouterParams, triggerPullDownRefresh } from '../../support/taro'
 import GuidePage from '@/pages/guide/index'
 import { useGuidesStore } from '@/stores/guides'
+import { useLanguageStore } from '@/stores/language'
 
 const API = 'http://banshi.test/api/v1'
 
@@ -103,5 +104,20 @@ describe('guide page (办事指南)', () => {
     expect(screen.getByText('不收费')).toBeInTheDocument()
     expect(screen.getByText('不支持通办:请到户籍或居住地所属的大厅办理')).toBeInTheDocument()
     load.mockRestore()
+  })
+
+  it('reads in English: facts, sections, halls and the title; the catalog text stays as published', async () => {
+    act(() => useLanguageStore.getState().choose('en'))
+    openGuide('010100010000')
+    expect(await screen.findByRole('heading', { level: 1, name: '居民身份证申领' })).toBeInTheDocument()
+    expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: 'Service guide' })
+    expect(screen.getByText('20 working days')).toBeInTheDocument()
+    expect(screen.getByText('At most one visit')).toBeInTheDocument()
+    expect(screen.getByText('At a service window')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'What to bring' })).toBeInTheDocument()
+    expect(screen.getByRole('listitem', { name: 'Step 2: 采集指纹和人像' })).toBeInTheDocument()
+    expect(screen.getByText('Any hall in the district: go to any of the halls below')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Call 龙华区行政服务大厅 on 0755-23336000' })).toBeInTheDocument()
+    expect(screen.getByText('● Open now')).toBeInTheDocument()
   })
 })

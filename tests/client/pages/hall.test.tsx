@@ -38,6 +38,8 @@ describe('hall page (大厅排队)', () => {
       await new Promise((resolve) => setTimeout(resolve, 20))
     })
     expect(await category('综合受理').findByText('正在叫号:A004、A003')).toBeInTheDocument()
+    // Read out as it changes, for people waiting with a screen reader.
+    expect(category('综合受理').getByText('正在叫号:A004、A003')).toHaveAttribute('aria-live', 'polite')
     expect(category('综合受理').getByText('5 人等候 · 2 个窗口办理')).toBeInTheDocument()
   })
 

@@ -8,6 +8,7 @@ import { setRouterParams } from '../../support/taro'
 import MyApplications from '@/packages/apply/mine/index'
 import ApplicationDetail from '@/packages/apply/detail/index'
 import { useSessionStore } from '@/stores/session'
+import { useLanguageStore } from '@/stores/language'
 import { FINISHED_NO, FIXTURE_NO } from '../../../mock/fixtures/applications'
 
 const API = 'http://banshi.test/api/v1'
@@ -62,5 +63,17 @@ describe('我的办件', () => {
     expect(screen.getByText('★★★★★')).toBeInTheDocument()
     expect(screen.getByText('很方便')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: '提交评价' })).not.toBeInTheDocument()
+  })
+
+  it('reads in English: rows with their stage and the rating form', async () => {
+    const user = userEvent.setup()
+    act(() => useLanguageStore.getState().choose('en'))
+    await signIn()
+    setRouterParams({ no: FINISHED_NO })
+    render(<ApplicationDetail />)
+    expect(await screen.findByRole('heading', { name: 'Rate this service' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Send rating' }))
+    expect(screen.getByText('Please choose how satisfied you are first')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '5 stars, Very happy' })).toBeInTheDocument()
   })
 })

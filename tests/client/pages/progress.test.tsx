@@ -1,4 +1,6 @@
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { useLanguageStore } from '@/stores/language'
 import userEvent from '@testing-library/user-event'
 import { setRouterParams } from '../../support/taro'
 import ProgressLookup from '@/pages/progress/index'
@@ -45,5 +47,16 @@ describe('progress lookup page (办件进度查询)', () => {
     render(<ProgressLookup />)
     expect(await screen.findByText('办理结果:准予许可')).toBeInTheDocument()
     expect(screen.getByText('已按期办结')).toBeInTheDocument()
+  })
+
+  it('reads in English: form, stage, deadline and result', async () => {
+    act(() => useLanguageStore.getState().choose('en'))
+    setRouterParams({ no: FINISHED_NO, phoneLast4: FIXTURE_LAST4 })
+    render(<ProgressLookup />)
+    expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: 'Application progress' })
+    expect(screen.getByRole('textbox', { name: 'Application number' })).toBeInTheDocument()
+    expect(await screen.findAllByText('Result: Approved')).not.toHaveLength(0)
+    expect(screen.getByText('Completed on time')).toBeInTheDocument()
+    expect(screen.getByRole('list', { name: 'Progress' })).toBeInTheDocument()
   })
 })

@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import StaffApplications from '@/packages/staff/applications/index'
 import { useSessionStore } from '@/stores/session'
+import { useLanguageStore } from '@/stores/language'
 import { FIXTURE_NO, FINISHED_NO } from '../../../mock/fixtures/applications'
 
 const signInAsStaff = () => act(() => useSessionStore.getState().signInAsStaff('window1', 'banshi-demo'))
@@ -56,5 +57,17 @@ describe('staff application console (办件受理)', () => {
     await user.type(screen.getByRole('textbox', { name: '办件编号' }), '123')
     await user.click(screen.getByRole('button', { name: '查找' }))
     expect(screen.getByText('办件编号不正确,请核对')).toBeInTheDocument()
+  })
+
+  it('reads in English for staff who chose it', async () => {
+    const user = userEvent.setup()
+    act(() => useLanguageStore.getState().choose('en'))
+    await signInAsStaff()
+    render(<StaffApplications />)
+    await user.type(screen.getByRole('textbox', { name: 'Application number' }), FIXTURE_NO)
+    await user.click(screen.getByRole('button', { name: 'Find' }))
+    expect(await screen.findByText('ID card number: 440308199003071234')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Missing documents received' })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'Documents' })).toBeInTheDocument()
   })
 })

@@ -1,24 +1,27 @@
 import { deadlineText, deliveryText, shanghaiDateTime, stageTone } from '@/domain/applicationText'
 import { scaledSize } from '@/domain/photoSize'
+import { say } from '../../support/phrase'
 
 describe('application wording', () => {
   const base = { status: 'accepted' as const, promisedDays: 15, promisedDueDate: '2026-12-16', daysLeft: 15, daysOverdue: 0, overdue: false }
 
   it('says how long is left, that today is the day, or by how much it is late', () => {
-    expect(deadlineText(base)).toBe('距承诺办结还有 15 个工作日')
-    expect(deadlineText({ ...base, daysLeft: 0 })).toBe('今天是承诺办结日')
-    expect(deadlineText({ ...base, daysLeft: null, overdue: true, daysOverdue: 2 })).toBe('已超过承诺期限 2 个工作日')
-    expect(deadlineText({ ...base, daysLeft: null })).toBe('已按期办结')
+    expect(say(deadlineText(base))).toBe('距承诺办结还有 15 个工作日')
+    expect(say(deadlineText({ ...base, daysLeft: 0 }))).toBe('今天是承诺办结日')
+    expect(say(deadlineText({ ...base, daysLeft: null, overdue: true, daysOverdue: 2 }))).toBe('已超过承诺期限 2 个工作日')
+    expect(say(deadlineText({ ...base, daysLeft: null }))).toBe('已按期办结')
+    expect(say(deadlineText(base), 'en')).toBe('15 working days to the promised date')
   })
 
   it('explains the clock before acceptance', () => {
-    expect(deadlineText({ ...base, status: 'submitted', promisedDueDate: null, daysLeft: null })).toBe('受理后 15 个工作日内办结')
-    expect(deadlineText({ ...base, promisedDays: 0, promisedDueDate: null, daysLeft: null })).toBe('即办件:受理当天办结')
+    expect(say(deadlineText({ ...base, status: 'submitted', promisedDueDate: null, daysLeft: null }))).toBe('受理后 15 个工作日内办结')
+    expect(say(deadlineText({ ...base, promisedDays: 0, promisedDueDate: null, daysLeft: null }))).toBe('即办件:受理当天办结')
   })
 
   it('names the pickup place or the tracking number', () => {
-    expect(deliveryText({ method: 'pickup', place: '3 号窗口' })).toBe('请到 3 号窗口 领取')
-    expect(deliveryText({ method: 'express', carrier: 'EMS', trackingNo: 'EA1' })).toBe('已邮寄:EMS EA1')
+    expect(say(deliveryText({ method: 'pickup', place: '3 号窗口' }))).toBe('请到 3 号窗口 领取')
+    expect(say(deliveryText({ method: 'express', carrier: 'EMS', trackingNo: 'EA1' }))).toBe('已邮寄:EMS EA1')
+    expect(say(deliveryText({ method: 'pickup', place: '3 号窗口' }), 'en')).toBe('Collect it at 3 号窗口')
   })
 
   it('shows times in China and marks late or waiting-for-you states', () => {

@@ -6,6 +6,7 @@ describe('error contract', () => {
       expect(code).toMatch(/^[A-Z][A-Z0-9_]*$/)
       expect(messages.zh.length).toBeGreaterThan(4)
       expect(messages.en.length).toBeGreaterThan(4)
+      expect({ code, en: /[\u4e00-\u9fff]/.test(messages.en) ? messages.en : 'English' }).toEqual({ code, en: 'English' })
     }
   })
 

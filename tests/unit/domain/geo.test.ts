@@ -15,8 +15,8 @@ describe('distance between a resident and a hall', () => {
   })
 
   it('reads naturally in metres or kilometres', () => {
-    expect(formatDistance(850)).toBe('850米')
-    expect(formatDistance(1789)).toBe('1.8公里')
-    expect(formatDistance(23456)).toBe('23公里')
+    expect(formatDistance(850)).toEqual({ key: 'geo.metres', params: { metres: 850 } })
+    expect(formatDistance(1789)).toEqual({ key: 'geo.kilometres', params: { km: '1.8' } })
+    expect(formatDistance(23456)).toEqual({ key: 'geo.kilometres', params: { km: '23' } })
   })
 })

@@ -5,9 +5,18 @@ import ActionButton from '@/components/ActionButton'
 import Pressable from '@/components/Pressable'
 import { a11y } from '@/platform/a11y'
 import { apiErrorOf } from '@/stores/resource'
+import { useT } from '@/i18n/useT'
 
-const SCORE_WORDS = ['', '非常不满意', '不满意', '一般', '满意', '非常满意']
-const QUICK_TAGS = ['办事快', '一次办好', '态度好', '指引清楚', '等待太久', '材料要求多']
+const SCORE_WORDS = ['apply.rating.score1', 'apply.rating.score2', 'apply.rating.score3', 'apply.rating.score4', 'apply.rating.score5'] as const
+// The tag sent is the Chinese word the hall's 好差评 statistics count; only its label follows the language.
+const QUICK_TAGS = [
+  { tag: '办事快', label: 'apply.rating.tagFast' },
+  { tag: '一次办好', label: 'apply.rating.tagOnce' },
+  { tag: '态度好', label: 'apply.rating.tagFriendly' },
+  { tag: '指引清楚', label: 'apply.rating.tagClear' },
+  { tag: '等待太久', label: 'apply.rating.tagSlow' },
+  { tag: '材料要求多', label: 'apply.rating.tagManyDocs' },
+] as const
 
 interface RatingFormProps {
   onSubmit(rating: { score: number; tags: string[]; comment?: string }): Promise<void>
@@ -15,6 +24,7 @@ interface RatingFormProps {
 
 /** 好差评: a score, quick tags and an optional comment, sent once. */
 export default function RatingForm({ onSubmit }: RatingFormProps) {
+  const t = useT()
   const [score, setScore] = useState(0)
   const [tags, setTags] = useState<string[]>([])
   const [comment, setComment] = useState('')
@@ -23,7 +33,7 @@ export default function RatingForm({ onSubmit }: RatingFormProps) {
 
   async function send() {
     if (score === 0) {
-      setError('请先选择满意程度')
+      setError(t('apply.rating.scoreMissing'))
       return
     }
     setSending(true)
@@ -31,27 +41,27 @@ export default function RatingForm({ onSubmit }: RatingFormProps) {
     try {
       await onSubmit({ score, tags, ...(comment.trim() ? { comment: comment.trim() } : {}) })
     } catch (failure) {
-      setError(apiErrorOf(failure)?.message ?? '评价没有提交成功,请重试')
+      setError(apiErrorOf(failure)?.message ?? t('apply.rating.failed'))
     } finally {
       setSending(false)
     }
   }
 
-  const toggle = (tag: string) => setTags((current) => (current.includes(tag) ? current.filter((t) => t !== tag) : [...current, tag]))
+  const toggle = (tag: string) => setTags((current) => (current.includes(tag) ? current.filter((other) => other !== tag) : [...current, tag]))
   return (
     <View className='rating'>
-      <View className='rating__stars' {...a11y({ role: 'region', label: '满意程度' })}>
+      <View className='rating__stars' {...a11y({ role: 'region', label: t('apply.rating.scoreRegion') })}>
         {[1, 2, 3, 4, 5].map((value) => (
-          <Pressable key={value} className={`rating__star${value <= score ? ' rating__star--on' : ''}`} label={`${value} 分,${SCORE_WORDS[value]}`} onPress={() => setScore(value)}>
+          <Pressable key={value} className={`rating__star${value <= score ? ' rating__star--on' : ''}`} label={t('apply.rating.score', { score: value, words: t(SCORE_WORDS[value - 1]) })} onPress={() => setScore(value)}>
             {value <= score ? '★' : '☆'}
           </Pressable>
         ))}
       </View>
-      {score > 0 ? <Text className='apply__hint'>{SCORE_WORDS[score]}</Text> : null}
+      {score > 0 ? <Text className='apply__hint'>{t(SCORE_WORDS[score - 1])}</Text> : null}
       <View className='rating__tags'>
-        {QUICK_TAGS.map((tag) => (
+        {QUICK_TAGS.map(({ tag, label }) => (
           <Pressable key={tag} className={`rating__tag${tags.includes(tag) ? ' rating__tag--on' : ''}`} onPress={() => toggle(tag)}>
-            {tags.includes(tag) ? `✓ ${tag}` : tag}
+            {tags.includes(tag) ? t('apply.rating.tagOn', { tag: t(label) }) : t(label)}
           </Pressable>
         ))}
       </View>
@@ -59,13 +69,13 @@ export default function RatingForm({ onSubmit }: RatingFormProps) {
         className='rating__comment'
         value={comment}
         maxlength={EVALUATION_COMMENT_MAX}
-        placeholder='还想说点什么(选填)'
-        {...a11y({ label: '评价内容(选填)' })}
+        placeholder={t('apply.rating.commentPlaceholder')}
+        {...a11y({ label: t('apply.rating.commentLabel') })}
         onInput={(event) => setComment(event.detail.value)}
       />
       {error ? <Text className='apply__error' {...a11y({ live: 'assertive' })}>{error}</Text> : null}
       <ActionButton block onPress={() => void send()}>
-        {sending ? '正在提交…' : '提交评价'}
+        {sending ? t('apply.submitting') : t('apply.rating.submit')}
       </ActionButton>
     </View>
   )

@@ -10,10 +10,14 @@ import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { notify } from '@/dialogs'
 import { routeParam } from '@/navigation'
 import RatingForm from './RatingForm'
+import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 import '../apply.scss'
 
 /** One of my applications: progress, what I sent, and the rating once it is done. */
 export default function ApplicationDetail() {
+  const t = useT()
+  usePageTitle('apply.detailTitle')
   const no = routeParam(useRouter().params, 'no')
   const resource = useApplicationsStore((state) => state.details[no])
   const loadDetail = useApplicationsStore((state) => state.loadDetail)
@@ -33,28 +37,30 @@ export default function ApplicationDetail() {
       {application ? (
         <View>
           <ProgressSummary progress={application} />
-          <Section title='申请信息'>
-            <Text className='apply__text'>申请人:{application.applicant.name}</Text>
-            <Text className='apply__text'>身份证号:{application.applicant.idNumberMasked}</Text>
-            <Text className='apply__text'>手机号:{application.applicant.phoneMasked}</Text>
+          <Section title={t('apply.detail.info')}>
+            <Text className='apply__text'>{t('apply.detail.applicant', { name: application.applicant.name })}</Text>
+            <Text className='apply__text'>{t('apply.detail.idNumber', { idNumber: application.applicant.idNumberMasked })}</Text>
+            <Text className='apply__text'>{t('apply.detail.phone', { phone: application.applicant.phoneMasked })}</Text>
             {application.submittedBy.onBehalf ? (
-              <Text className='apply__hint'>由{application.submittedBy.name ? `网格员 ${application.submittedBy.name}` : '他人'}代为提交</Text>
+              <Text className='apply__hint'>{application.submittedBy.name
+                  ? t('apply.detail.byGridWorker', { name: application.submittedBy.name })
+                  : t('apply.detail.bySomeoneElse')}</Text>
             ) : null}
-            <Text className='apply__text'>已提交材料:{application.materials.map((m) => m.name).join('、') || '无'}</Text>
+            <Text className='apply__text'>{t('apply.detail.materials', { names: application.materials.map((m) => m.name).join(t('apply.listSeparator')) || t('apply.none') })}</Text>
           </Section>
           {application.evaluation ? (
-            <Section title='我的评价'>
+            <Section title={t('apply.detail.myRating')}>
               <Text className='apply__text'>{'★'.repeat(application.evaluation.score)}{'☆'.repeat(5 - application.evaluation.score)}</Text>
-              {application.evaluation.tags.length ? <Text className='apply__hint'>{application.evaluation.tags.join('、')}</Text> : null}
+              {application.evaluation.tags.length ? <Text className='apply__hint'>{application.evaluation.tags.join(t('apply.listSeparator'))}</Text> : null}
               {application.evaluation.comment ? <Text className='apply__text'>{application.evaluation.comment}</Text> : null}
             </Section>
           ) : null}
           {application.canEvaluate ? (
-            <Section title='评价这次服务'>
+            <Section title={t('apply.detail.rate')}>
               <RatingForm
                 onSubmit={async (rating) => {
                   await evaluate(no, rating)
-                  notify('感谢您的评价')
+                  notify(t('apply.detail.thanks'))
                 }}
               />
             </Section>

@@ -1,5 +1,6 @@
 import type { ApplicantInput, Profile } from '@/domain/contract'
-import { checkIdNumber, idNumberProblemText, normalizeMobile } from '@/domain/identity'
+import { checkIdNumber, normalizeMobile } from '@/domain/identity'
+import type { MessageKey } from '@/i18n'
 
 export interface ApplicantDraft {
   name: string
@@ -20,16 +21,17 @@ export function applicantFromProfile(profile: Profile | undefined): ApplicantDra
   }
 }
 
-export type ApplicantErrors = Partial<Record<keyof ApplicantDraft, string>>
+/** What is wrong with each field, as a message key the form words in the current language. */
+export type ApplicantErrors = Partial<Record<keyof ApplicantDraft, MessageKey>>
 
 export function checkApplicant(draft: ApplicantDraft, today: string): { input: ApplicantInput | null; errors: ApplicantErrors } {
   const errors: ApplicantErrors = {}
   const name = draft.name.trim()
-  if (!name) errors.name = '请填写申请人姓名'
+  if (!name) errors.name = 'apply.nameMissing'
   const id = checkIdNumber(draft.idNumber, today)
-  if (!id.ok) errors.idNumber = idNumberProblemText[id.problem]
+  if (!id.ok) errors.idNumber = `id.${id.problem}`
   const phone = normalizeMobile(draft.phone)
-  if (!phone) errors.phone = '请输入 11 位手机号'
+  if (!phone) errors.phone = 'apply.phoneInvalid'
   if (Object.keys(errors).length > 0 || !id.ok || !phone) return { input: null, errors }
   const address = draft.address.trim()
   return { input: { name, idNumber: id.idNumber, phone, ...(address ? { address } : {}) }, errors }

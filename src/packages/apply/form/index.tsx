@@ -22,11 +22,17 @@ import { openPage, paths, routeParam } from '@/navigation'
 import { useMaterialUploads } from './useMaterialUploads'
 import MaterialUploadRow from './MaterialUploadRow'
 import { applicantFromProfile, checkApplicant, emptyApplicant, type ApplicantDraft, type ApplicantErrors } from './applicantForm'
+import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
+import { useElderlyMode } from '@/stores/displayMode'
+import { confirmAction } from '@/dialogs'
 import '../apply.scss'
 
 type Step = 'form' | 'review' | 'done'
 
 function ApplyFlow({ guide }: { guide: Guide }) {
+  const t = useT()
+  const elderly = useElderlyMode()
   const materials = useMemo(() => [...guide.materials.filter((m) => m.required), ...guide.materials.filter((m) => !m.required)], [guide])
   const uploads = useMaterialUploads(materials)
   const [step, setStep] = useState<Step>('form')
@@ -45,20 +51,24 @@ function ApplyFlow({ guide }: { guide: Guide }) {
   useProfilePrefill((profile) => setDraft(applicantFromProfile(profile)))
 
   const field = (name: keyof ApplicantDraft) => (value: string) => setDraft((current) => ({ ...current, [name]: value }))
+  const fieldError = (name: keyof ApplicantDraft) => {
+    const problem = errors[name]
+    return problem ? t(problem) : undefined
+  }
 
   function toReview() {
     const checked = checkApplicant(draft, shanghaiTime(new Date()).date)
     setErrors(checked.errors)
     if (!checked.input) {
-      setFormError('申请人信息有误,请按提示修改')
+      setFormError(t('apply.applicantInvalid'))
       return
     }
     if (uploads.busy) {
-      setFormError('还有材料正在上传,请稍等')
+      setFormError(t('apply.uploadsBusy'))
       return
     }
     if (uploads.missingRequired.length > 0) {
-      setFormError(`还需上传:${uploads.missingRequired.join('、')}`)
+      setFormError(t('apply.uploadsMissing', { names: uploads.missingRequired.join(t('apply.listSeparator')) }))
       return
     }
     setFormError(null)
@@ -69,10 +79,12 @@ function ApplyFlow({ guide }: { guide: Guide }) {
 
   async function submit() {
     if (!consent) {
-      setConsentError('请先阅读并勾选同意')
+      setConsentError(t('apply.consentMissing'))
       return
     }
     setConsentError(null)
+    // 长辈版 asks once more: a submitted application cannot be taken back.
+    if (elderly && !(await confirmAction(t('apply.submitConfirmTitle'), t('apply.submitConfirm', { name: guide.name }), t('apply.submit')))) return
     setSubmitting(true)
     setSubmitError(null)
     try {
@@ -89,7 +101,7 @@ function ApplyFlow({ guide }: { guide: Guide }) {
       setCreated(application)
       setStep('done')
     } catch (error) {
-      setSubmitError(apiErrorOf(error)?.message ?? '提交没有成功,请重试')
+      setSubmitError(apiErrorOf(error)?.message ?? t('apply.submitFailed'))
     } finally {
       setSubmitting(false)
     }
@@ -99,18 +111,18 @@ function ApplyFlow({ guide }: { guide: Guide }) {
     return (
       <View className='apply__body' {...a11y({ role: 'status' })}>
         <Text className='apply__title' {...a11y({ role: 'heading', level: 1 })}>
-          申请已提交
+          {t('apply.doneTitle')}
         </Text>
-        <Text className='apply__text'>办件编号(请记下,查进度要用):</Text>
+        <Text className='apply__text'>{t('apply.doneNoLabel')}</Text>
         <Text className='apply__no'>{formatApplicationNo(created.no)}</Text>
         <Text className='apply__text'>
-          {created.hall.name} 会审核您的材料。受理后 {created.promisedDays} 个工作日内办结;需要补正时,进度里会写明缺什么。
+          {t('apply.doneText', { hall: created.hall.name, days: created.promisedDays })}
         </Text>
         <ActionButton block onPress={() => openPage(paths.application(created.no))}>
-          查看办理进度
+          {t('apply.openProgress')}
         </ActionButton>
         <ActionButton block primary={false} onPress={() => openPage(paths.myApplications)}>
-          我的办件
+          {t('apply.myApplications')}
         </ActionButton>
       </View>
     )
@@ -121,18 +133,18 @@ function ApplyFlow({ guide }: { guide: Guide }) {
       <View>
         <View className='apply__body'>
           <Text className='apply__title' {...a11y({ role: 'heading', level: 1 })}>
-            核对申请信息
+            {t('apply.reviewTitle')}
           </Text>
-          <Text className='apply__text'>事项:{guide.name}</Text>
-          <Text className='apply__text'>申请人:{applicant.name}</Text>
-          <Text className='apply__text'>身份证号:{maskIdNumber(applicant.idNumber)}</Text>
-          <Text className='apply__text'>手机号:{applicant.phone}</Text>
-          {applicant.address ? <Text className='apply__text'>地址:{applicant.address}</Text> : null}
-          <Text className='apply__text'>材料:{uploads.done.map((upload) => upload.name).join('、') || '无'}</Text>
+          <Text className='apply__text'>{t('apply.reviewItem', { name: guide.name })}</Text>
+          <Text className='apply__text'>{t('apply.reviewApplicant', { name: applicant.name })}</Text>
+          <Text className='apply__text'>{t('apply.reviewIdNumber', { idNumber: maskIdNumber(applicant.idNumber) })}</Text>
+          <Text className='apply__text'>{t('apply.reviewPhone', { phone: applicant.phone })}</Text>
+          {applicant.address ? <Text className='apply__text'>{t('apply.reviewAddress', { address: applicant.address })}</Text> : null}
+          <Text className='apply__text'>{t('apply.reviewMaterials', { names: uploads.done.map((upload) => upload.name).join(t('apply.listSeparator')) || t('apply.none') })}</Text>
         </View>
         <View className='apply__actions'>
-          <ConsentCheck checked={consent} onChange={setConsent} label='我同意提交身份证号等个人信息用于办理本事项' error={consentError}>
-            身份证号属于敏感个人信息,只用于办理这一事项,加密保存,只有办理大厅的工作人员可以查看。
+          <ConsentCheck checked={consent} onChange={setConsent} label={t('apply.consentLabel')} error={consentError}>
+            {t('apply.consentText')}
           </ConsentCheck>
           {submitError ? (
             <Text className='apply__error' {...a11y({ live: 'assertive' })}>
@@ -140,10 +152,10 @@ function ApplyFlow({ guide }: { guide: Guide }) {
             </Text>
           ) : null}
           <ActionButton block onPress={() => void submit()}>
-            {submitting ? '正在提交…' : submitError ? '重新提交' : '确认提交'}
+            {submitting ? t('apply.submitting') : submitError ? t('apply.submitAgain') : t('apply.submit')}
           </ActionButton>
           <ActionButton block primary={false} onPress={() => setStep('form')}>
-            返回修改
+            {t('apply.backToEdit')}
           </ActionButton>
         </View>
       </View>
@@ -157,17 +169,17 @@ function ApplyFlow({ guide }: { guide: Guide }) {
           {guide.name}
         </Text>
         <Text className='apply__hint'>
-          {guide.online === '全程网办' ? '全程网上办理,' : '网上预审:材料审核通过后按通知到大厅办理,'}承诺受理后 {guide.promisedDays} 个工作日内办结。
+          {t(guide.online === '全程网办' ? 'apply.fullyOnlineHint' : 'apply.precheckHint', { days: guide.promisedDays })}
         </Text>
       </View>
-      <Section title='申请人'>
-        <FormField label='姓名' value={draft.name} onChange={field('name')} maxlength={40} error={errors.name} />
-        <FormField label='身份证号' value={draft.idNumber} onChange={field('idNumber')} type='idcard' maxlength={18} error={errors.idNumber} />
-        <FormField label='手机号' value={draft.phone} onChange={field('phone')} type='digits' maxlength={11} error={errors.phone} hint='查进度时要用手机号后四位' />
-        <FormField label='联系地址(选填)' value={draft.address} onChange={field('address')} maxlength={120} />
+      <Section title={t('apply.applicant')}>
+        <FormField label={t('apply.name')} value={draft.name} onChange={field('name')} maxlength={40} error={fieldError('name')} />
+        <FormField label={t('apply.idNumber')} value={draft.idNumber} onChange={field('idNumber')} type='idcard' maxlength={18} error={fieldError('idNumber')} />
+        <FormField label={t('apply.phone')} value={draft.phone} onChange={field('phone')} type='digits' maxlength={11} error={fieldError('phone')} hint={t('apply.phoneHint')} />
+        <FormField label={t('apply.address')} value={draft.address} onChange={field('address')} maxlength={120} />
       </Section>
-      <Section title='上传材料'>
-        <Text className='apply__hint'>每份材料拍一张清晰的照片。照片会在手机上压缩后上传,位置等拍摄信息不会上传。</Text>
+      <Section title={t('apply.uploads')}>
+        <Text className='apply__hint'>{t('apply.uploadsHint')}</Text>
         {materials.map((material) => (
           <MaterialUploadRow
             key={material.name}
@@ -185,7 +197,7 @@ function ApplyFlow({ guide }: { guide: Guide }) {
           </Text>
         ) : null}
         <ActionButton block onPress={toReview}>
-          下一步:核对信息
+          {t('apply.toReview')}
         </ActionButton>
       </View>
     </View>
@@ -194,6 +206,8 @@ function ApplyFlow({ guide }: { guide: Guide }) {
 
 /** Online application for an item whose guide allows it: applicant, one photo per material, review, submit. */
 export default function ApplyPage() {
+  const t = useT()
+  usePageTitle('apply.pageTitle')
   const code = routeParam(useRouter().params, 'code')
   const signedIn = useSessionStore((state) => state.user !== null)
   const role = useSessionStore((state) => state.user?.role)
@@ -206,20 +220,20 @@ export default function ApplyPage() {
   let body
   if (!signedIn) {
     body = (
-      <EmptyState title='登录后在线申请' description='申请需要确认您的身份,办理进度也会出现在“我的办件”里。'>
-        <ActionButton onPress={() => openPage(paths.login(paths.apply(code)))}>登录</ActionButton>
+      <EmptyState title={t('apply.signInTitle')} description={t('apply.signInHint')}>
+        <ActionButton onPress={() => openPage(paths.login(paths.apply(code)))}>{t('apply.signIn')}</ActionButton>
       </EmptyState>
     )
   } else if (role !== 'citizen' && role !== 'grid_worker') {
-    body = <EmptyState title='工作人员账号不能提交申请' description='请使用居民账号申请。' />
+    body = <EmptyState title={t('apply.staffCannotApply')} description={t('apply.staffCannotApplyHint')} />
   } else if (resource.status === 'error' && !resource.data) {
     body = <ErrorState error={resource.error} onRetry={() => void load(code, { refresh: true })} />
   } else if (!resource.data) {
-    body = <LoadingRows rows={5} label='正在加载办事指南' />
+    body = <LoadingRows rows={5} label={t('apply.loadingGuide')} />
   } else if (resource.data.online === '窗口办理') {
     body = (
-      <EmptyState title='这个事项需要到大厅窗口办理' description='请按办事指南准备材料后到大厅办理。'>
-        <ActionButton onPress={() => openPage(paths.guide(code))}>查看办事指南</ActionButton>
+      <EmptyState title={t('apply.windowOnly')} description={t('apply.windowOnlyHint')}>
+        <ActionButton onPress={() => openPage(paths.guide(code))}>{t('apply.openGuide')}</ActionButton>
       </EmptyState>
     )
   } else {

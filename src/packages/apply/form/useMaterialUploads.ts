@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import type { Material } from '@/domain/contract'
 import { uploadMaterial } from '@/api/applications'
 import { apiErrorOf } from '@/stores/resource'
+import { t } from '@/i18n'
 import { compressPhoto, pickPhoto, type LocalPhoto, type PhotoSource } from '@/platform/photos'
 
 export type MaterialUpload =
@@ -32,7 +33,7 @@ export function useMaterialUploads(materials: Material[]) {
       const upload = await uploadMaterial(photo, (progress) => put(name, attempt, { state: 'uploading', photo, progress }))
       put(name, attempt, { state: 'done', photo, uploadId: upload.id })
     } catch (error) {
-      put(name, attempt, { state: 'failed', photo, message: apiErrorOf(error)?.message ?? '上传没有成功,请重试' })
+      put(name, attempt, { state: 'failed', photo, message: apiErrorOf(error)?.message ?? t('apply.upload.failed') })
     }
   }
 

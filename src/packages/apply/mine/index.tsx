@@ -11,9 +11,12 @@ import ActionButton from '@/components/ActionButton'
 import { EmptyState, ErrorState, LoadingRows, StaleNotice } from '@/components/StatusViews'
 import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { openPage, paths } from '@/navigation'
+import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 import '../apply.scss'
 
 function Row({ application }: { application: ApplicationSummary }) {
+  const t = useT()
   return (
     <Pressable className='apply-row' role='link' onPress={() => openPage(paths.application(application.no))}>
       <View className='apply-row__top'>
@@ -21,16 +24,19 @@ function Row({ application }: { application: ApplicationSummary }) {
         <StageBadge stage={application.status} overdue={application.overdue} />
       </View>
       <Text className='apply-row__meta'>
-        {shanghaiDateTime(application.submittedAt)} 提交{application.onBehalf ? ' · 代办' : ''}
-        {application.promisedDueDate ? ` · 承诺 ${application.promisedDueDate} 前办结` : ''}
+        {t('apply.mine.submitted', { time: shanghaiDateTime(application.submittedAt) })}
+        {application.onBehalf ? t('apply.mine.onBehalf') : ''}
+        {application.promisedDueDate ? t('apply.mine.promisedBy', { date: application.promisedDueDate }) : ''}
       </Text>
-      {application.canEvaluate ? <Text className='apply-row__invite'>已办结,欢迎评价 ›</Text> : null}
+      {application.canEvaluate ? <Text className='apply-row__invite'>{t('apply.mine.rateInvite')}</Text> : null}
     </Pressable>
   )
 }
 
 /** Everything I applied for, or that a grid worker applied for on my behalf, newest first. */
 export default function MyApplications() {
+  const t = useT()
+  usePageTitle('apply.mineTitle')
   const signedIn = useSessionStore((state) => state.user !== null)
   const mine = useApplicationsStore((state) => state.mine)
   const loadMine = useApplicationsStore((state) => state.loadMine)
@@ -42,9 +48,9 @@ export default function MyApplications() {
   if (!signedIn) {
     return (
       <PageRoot className='apply'>
-        <EmptyState title='登录后查看我的办件' description='不登录也可以用办件编号和手机号后四位查询进度。'>
-          <ActionButton onPress={() => openPage(paths.login(paths.myApplications))}>登录</ActionButton>
-          <ActionButton primary={false} onPress={() => openPage(paths.progress())}>按编号查询</ActionButton>
+        <EmptyState title={t('apply.mine.signInTitle')} description={t('apply.mine.signInHint')}>
+          <ActionButton onPress={() => openPage(paths.login(paths.myApplications))}>{t('apply.signIn')}</ActionButton>
+          <ActionButton primary={false} onPress={() => openPage(paths.progress())}>{t('apply.mine.byNumber')}</ActionButton>
         </EmptyState>
       </PageRoot>
     )
@@ -56,8 +62,8 @@ export default function MyApplications() {
       {mine.status === 'error' && !list ? <ErrorState error={mine.error} onRetry={() => void loadMine({ refresh: true })} /> : null}
       {!list && mine.status !== 'error' ? <LoadingRows rows={3} /> : null}
       {list && list.length === 0 ? (
-        <EmptyState title='还没有办件' description='在办事指南里找到要办的事项,支持网上办理的可以直接在线申请。'>
-          <ActionButton onPress={() => openPage(paths.search())}>找事项</ActionButton>
+        <EmptyState title={t('apply.mine.emptyTitle')} description={t('apply.mine.emptyHint')}>
+          <ActionButton onPress={() => openPage(paths.search())}>{t('apply.mine.findItem')}</ActionButton>
         </EmptyState>
       ) : null}
       {list && list.length > 0 ? (

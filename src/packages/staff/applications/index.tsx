@@ -18,12 +18,16 @@ import { openPage, paths, routeParam } from '@/navigation'
 import StepForm from './StepForm'
 import MaterialPhotos from '@/components/MaterialPhotos'
 import '../../apply/apply.scss'
+import { useT } from '@/i18n/useT'
+import { usePageTitle } from '@/hooks/usePageTitle'
 import './index.scss'
 
 type Found = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: StaffApplication } | { status: 'error'; error: ApiError }
 
 /** Window staff: find an application of their hall by number and record its next step. */
 export default function StaffApplications() {
+  const t = useT()
+  usePageTitle('apply.staff.pageTitle')
   const user = useSessionStore((state) => state.user)
   const [no, setNo] = useState(routeParam(useRouter().params, 'no'))
   const [noError, setNoError] = useState<string | null>(null)
@@ -32,7 +36,7 @@ export default function StaffApplications() {
   async function open() {
     const canonical = normalizeApplicationNo(no)
     if (!isValidApplicationNo(canonical)) {
-      setNoError('办件编号不正确,请核对')
+      setNoError(t('apply.staff.noInvalid'))
       return
     }
     setNoError(null)
@@ -54,11 +58,11 @@ export default function StaffApplications() {
     if (found.status !== 'ready') return false
     try {
       setFound({ status: 'ready', data: await recordStaffEvent(found.data.no, body) })
-      notify('已记录')
+      notify(t('apply.staff.recorded'))
       return true
     } catch (error) {
       const apiError = apiErrorOf(error)
-      notify(apiError?.message ?? '没有记录成功,请重试')
+      notify(apiError?.message ?? t('apply.staff.recordFailed'))
       // The state may have moved on (another window): show it as it is now.
       if (apiError?.code === 'ILLEGAL_TRANSITION') await open()
       return false
@@ -68,8 +72,8 @@ export default function StaffApplications() {
   if (user?.role !== 'window_staff') {
     return (
       <PageRoot className='staff-apps'>
-        <EmptyState title='请用窗口工作人员账号登录' description='办件受理只对办理大厅的窗口工作人员开放。'>
-          <ActionButton onPress={() => openPage(paths.staffLogin)}>工作人员登录</ActionButton>
+        <EmptyState title={t('apply.staff.signInTitle')} description={t('apply.staff.signInHint')}>
+          <ActionButton onPress={() => openPage(paths.staffLogin)}>{t('apply.staff.signIn')}</ActionButton>
         </EmptyState>
       </PageRoot>
     )
@@ -79,40 +83,42 @@ export default function StaffApplications() {
   return (
     <PageRoot className='staff-apps'>
       <View className='apply__body'>
-        <Text className='apply__title'>办件受理 · {user.hallName ?? user.hallId}</Text>
-        <FormField label='办件编号' value={no} onChange={setNo} maxlength={30} error={noError} placeholder='扫描或输入申请人出示的编号' />
+        <Text className='apply__title'>{t('apply.staff.title', { hall: user.hallName ?? user.hallId ?? '' })}</Text>
+        <FormField label={t('apply.staff.noField')} value={no} onChange={setNo} maxlength={30} error={noError} placeholder={t('apply.staff.noPlaceholder')} />
         <ActionButton block onPress={() => void open()}>
-          查找
+          {t('apply.staff.find')}
         </ActionButton>
       </View>
       {found.status === 'loading' ? <LoadingRows rows={4} /> : null}
       {found.status === 'error' ? <ErrorState error={found.error} onRetry={found.error.retryable ? () => void open() : undefined} /> : null}
       {application ? (
         <View>
-          <Section title='下一步'>
+          <Section title={t('apply.staff.next')}>
             <StepForm key={`${application.no}-${application.events.length}`} application={application} onRecord={record} />
           </Section>
-          <Section title='申请人(已记录查看)'>
-            <Text className='apply__text'>姓名:{application.applicant.name}</Text>
-            <Text className='apply__text'>身份证号:{application.applicant.idNumber}</Text>
-            <Text className='apply__text'>手机号:{application.applicant.phone}</Text>
-            {application.applicant.address ? <Text className='apply__text'>地址:{application.applicant.address}</Text> : null}
+          <Section title={t('apply.staff.applicant')}>
+            <Text className='apply__text'>{t('apply.staff.name', { name: application.applicant.name })}</Text>
+            <Text className='apply__text'>{t('apply.staff.idNumber', { idNumber: application.applicant.idNumber })}</Text>
+            <Text className='apply__text'>{t('apply.staff.phone', { phone: application.applicant.phone })}</Text>
+            {application.applicant.address ? <Text className='apply__text'>{t('apply.staff.address', { address: application.applicant.address })}</Text> : null}
             <Text className='apply__text'>
-              提交人:{application.submittedBy.onBehalf ? `网格员 ${application.submittedBy.name ?? ''}(代办)` : '申请人本人'}
+              {application.submittedBy.onBehalf
+                ? t('apply.staff.submittedByGrid', { name: application.submittedBy.name ?? '' })
+                : t('apply.staff.submittedBySelf')}
             </Text>
             {application.eligibilityOverride ? (
               <Text className='apply__text'>
-                注意:按登记信息申请人暂不符合条件,网格员说明的原因是:{application.eligibilityOverride}
+                {t('apply.staff.override', { reason: application.eligibilityOverride })}
               </Text>
             ) : null}
           </Section>
-          <Section title='申请材料'>
+          <Section title={t('apply.staff.materials')}>
             <MaterialPhotos materials={application.materials} />
           </Section>
           {application.evaluation ? (
-            <Section title='群众评价'>
+            <Section title={t('apply.staff.rating')}>
               <Text className='apply__text'>{'★'.repeat(application.evaluation.score)}{'☆'.repeat(5 - application.evaluation.score)}</Text>
-              {application.evaluation.tags.length ? <Text className='apply__hint'>{application.evaluation.tags.join('、')}</Text> : null}
+              {application.evaluation.tags.length ? <Text className='apply__hint'>{application.evaluation.tags.join(t('apply.listSeparator'))}</Text> : null}
               {application.evaluation.comment ? <Text className='apply__text'>{application.evaluation.comment}</Text> : null}
             </Section>
           ) : null}
