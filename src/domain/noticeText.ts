@@ -149,7 +149,7 @@ const WRITERS: Record<NoticeKind, Writer> = {
           title: 'Almost your turn',
           body: `Your number ${n.number} at ${n.hall}: ${ahead} ${ahead === 1 ? 'person' : 'people'} ahead of you. Please return to the hall and wait to be called.`,
           status: '即将叫号',
-          tip: `${ahead} ahead, return to the hall`,
+          tip: `${ahead} ahead, come back`,
         }
   },
   queue_called(p, locale) {
@@ -168,7 +168,7 @@ const WRITERS: Record<NoticeKind, Writer> = {
       title: "It's your turn",
       body: `${n.hall} is calling number ${n.number}. Please go to ${where} now.`,
       status: '正在叫号',
-      tip: `Please go to ${n.window ? `window ${n.window}` : 'the window'}`,
+      tip: n.window ? `Go to window ${n.window}` : 'Go to the window',
     }
   },
   appointment_tomorrow(p, locale) {
@@ -184,7 +184,7 @@ const WRITERS: Record<NoticeKind, Writer> = {
           title: 'Appointment tomorrow',
           body: `You are booked for ${n.item} at ${n.hall}, ${n.at}. Bring your documents and arrive on time; if you cannot come, cancel in the app.`,
           status: '明日预约',
-          tip: 'Bring documents, arrive on time',
+          tip: 'Bring your documents',
         }
   },
   appointment_soon(p, locale) {
@@ -200,7 +200,7 @@ const WRITERS: Record<NoticeKind, Writer> = {
           title: 'Appointment in 1 hour',
           body: `Your appointment for ${n.item} at ${n.hall} starts at ${n.at}. Please set off now and check in when you arrive.`,
           status: '即将开始',
-          tip: 'Set off now, check in on arrival',
+          tip: 'Leave now, check in',
         }
   },
   appointment_cancelled(p, locale) {
@@ -217,7 +217,7 @@ const WRITERS: Record<NoticeKind, Writer> = {
           title: 'Appointment cancelled',
           body: `Sorry, the hall cancelled your appointment for ${n.item} at ${n.hall}, ${n.at}${reason}. Please book again in the app.`,
           status: '已取消',
-          tip: 'Please book again in the app',
+          tip: 'Book again in app',
         }
   },
   waitlist_offer(p, locale) {
@@ -233,7 +233,7 @@ const WRITERS: Record<NoticeKind, Writer> = {
           title: 'A place opened for you',
           body: `A place for ${n.item} at ${n.hall} is held for you until ${n.at}. Open the app to confirm before then, or it goes to the next person.`,
           status: '待确认',
-          tip: `Confirm before ${n.at}`,
+          tip: 'Open the app to confirm',
         }
   },
   application_supplement(p, locale) {
@@ -250,7 +250,7 @@ const WRITERS: Record<NoticeKind, Writer> = {
           title: 'More documents needed',
           body: `Your application ${n.no} (${n.item}) needs more documents${materials ? `: ${materials}` : ''}. Please open it and add them.`,
           status: '待补正',
-          tip: 'Open it and add documents',
+          tip: 'Add documents in app',
         }
   },
   application_decided(p, locale) {
@@ -263,7 +263,7 @@ const WRITERS: Record<NoticeKind, Writer> = {
         : { title: '办件未通过', body: `您的办件 ${n.no}（${n.item}）未通过审批。${reason}请查看办件了解如何重新申请。`, status: '未通过', tip: '请查看办件了解原因' }
     }
     return approved
-      ? { title: 'Application approved', body: `Your application ${n.no} (${n.item}) was approved. Open it to see what comes next.`, status: '已通过', tip: 'Open it to see what is next' }
+      ? { title: 'Application approved', body: `Your application ${n.no} (${n.item}) was approved. Open it to see what comes next.`, status: '已通过', tip: 'See the next steps' }
       : { title: 'Application not approved', body: `Your application ${n.no} (${n.item}) was not approved.${reason} Open it to see how to apply again.`, status: '未通过', tip: 'Open it to see why' }
   },
   application_ready(p, locale) {
@@ -279,7 +279,7 @@ const WRITERS: Record<NoticeKind, Writer> = {
           title: 'Ready for pickup',
           body: `Your application ${n.no} (${n.item}) is done. Bring your ID card to ${n.hall} to collect the result.`,
           status: '已办结',
-          tip: 'Bring your ID card to collect it',
+          tip: 'Bring ID to collect',
         }
   },
 }

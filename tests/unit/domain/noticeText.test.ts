@@ -91,6 +91,16 @@ describe('renderNotice', () => {
     },
   )
 
+  it('writes tips that fit a thing field whole, in both languages', () => {
+    for (const kind of NOTICE_KINDS) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const notice = renderNotice(kind, FULL, locale)
+        const tipKey = WECHAT_TEMPLATE_FIELDS[notice.wechatTemplate].find((f) => f.key.startsWith('thing') && /[45]$/.test(f.key))!.key
+        expect(`${kind} ${locale}: ${notice.wechatData[tipKey].value}`).not.toContain('…')
+      }
+    }
+  })
+
   it('fills every field even when the facts are missing', () => {
     for (const kind of NOTICE_KINDS) {
       const notice = renderNotice(kind, { path: '/pages/index/index' }, 'zh-CN')
