@@ -233,7 +233,7 @@ const WRITERS: Record<NoticeKind, Writer> = {
           title: 'A place opened for you',
           body: `A place for ${n.item} at ${n.hall} is held for you until ${n.at}. Open the app to confirm before then, or it goes to the next person.`,
           status: '待确认',
-          tip: 'Open the app to confirm',
+          tip: 'Confirm in the app',
         }
   },
   application_supplement(p, locale) {
