@@ -319,3 +319,16 @@ export function renderNotice(kind: NoticeKind, params: NoticeParams, locale: Not
     wechatData,
   }
 }
+
+/**
+ * The short values of a rendered notice by what they say (hall, item, number, status, tip, time…), already within
+ * limits; an SMS gateway's pre-approved template takes these as its variables.
+ */
+export function noticeFields(notice: Pick<NoticeText, 'wechatTemplate' | 'wechatData'>): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const field of WECHAT_TEMPLATE_FIELDS[notice.wechatTemplate]) {
+    const value = notice.wechatData[field.key]?.value
+    if (value !== undefined) fields[field.role] = value
+  }
+  return fields
+}
