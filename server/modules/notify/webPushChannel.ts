@@ -116,7 +116,7 @@ export class WebPushChannel implements NotificationChannel {
       response = await fetch(request.endpoint, {
         method: 'POST',
         headers,
-        body: request.body ?? undefined,
+        body: request.body ? new Uint8Array(request.body) : undefined,
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       })
     } catch (error) {
