@@ -2,7 +2,7 @@ import { WechatAccessToken } from '../../../../server/modules/notify/wechatAcces
 import { WechatChannel } from '../../../../server/modules/notify/wechatChannel'
 import { FAKE_APPID, FAKE_SECRET } from '../../../api/support/fakeServices'
 import { FAKE_TEMPLATE_IDS, startFakeWechatMessages, type FakeWechatMessages } from '../../../api/support/fakeWechatMessages'
-import type { TestDatabase } from '../../../api/support/testApp'
+import { dialects, postgresSkipReason, type TestDatabase } from '../../../api/support/testApp'
 import type { ManualClock } from '../../../../server/clock'
 import { addUser, channelTestDatabase, deliveryFor, grantsLeft, setGrants } from './support'
 
@@ -15,8 +15,8 @@ function tokenFor(): WechatAccessToken {
   return new WechatAccessToken({ apiBase: wechat.url, appId: FAKE_APPID, secret: FAKE_SECRET, timeoutMs: 2000, now: () => fakeNowMs })
 }
 
-function channelWith(token = tokenFor(), templates = FAKE_TEMPLATE_IDS, timeoutMs = 2000): WechatChannel {
-  return new WechatChannel(database.db, token, { apiBase: wechat.url, timeoutMs, templates, miniprogramState: 'formal' }, clock)
+function channelWith(token = tokenFor(), templates = FAKE_TEMPLATE_IDS, timeoutMs = 2000, db = database): WechatChannel {
+  return new WechatChannel(db.db, token, { apiBase: wechat.url, timeoutMs, templates, miniprogramState: 'formal' }, clock)
 }
 
 beforeEach(async () => {
@@ -31,6 +31,8 @@ afterEach(async () => {
   await wechat.close()
   await database.dispose()
 })
+
+if (postgresSkipReason) console.info(postgresSkipReason)
 
 describe('WeChat access token', () => {
   it('fetches once for 50 concurrent sends', async () => {
@@ -125,16 +127,6 @@ describe('WeChat subscribe-message channel', () => {
     expect(wechat.sendRequests).toBe(0)
   })
 
-  it('never sends more messages than grants, however many are sent at once', async () => {
-    const channel = channelWith()
-    const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => channel.send(deliveryFor({ userId: 'u1', openid: 'openid-u1' }, 'queue_near', `k${i}`))))
-    expect(outcomes.filter((o) => o.outcome === 'sent')).toHaveLength(2)
-    expect(outcomes.filter((o) => o.outcome === 'unavailable')).toHaveLength(4)
-    expect(wechat.received).toHaveLength(2)
-    expect(await grantsLeft(database, 'u1', 'queue')).toBe(0)
-    expect(await channel.canReach(deliveryFor({ userId: 'u1', openid: 'openid-u1' }))).toBe(false)
-  })
-
   it('takes every grant of the template away when WeChat says the user refused (43101)', async () => {
     wechat.script.push({ errcode: 43101 })
     const outcome = await channelWith().send(deliveryFor({ userId: 'u1', openid: 'openid-u1' }))
@@ -168,5 +160,26 @@ describe('WeChat subscribe-message channel', () => {
 
   it('is not safe to resend: WeChat has no idempotency key', () => {
     expect(channelWith().idempotentResend).toBe(false)
+  })
+})
+
+// The conditional UPDATE must hold under PostgreSQL's concurrency as well as SQLite's single writer.
+describe.each(dialects)('WeChat grants on %s', (dialect) => {
+  let grantsDb: TestDatabase
+  beforeEach(async () => {
+    ;({ database: grantsDb } = await channelTestDatabase(dialect))
+    await addUser(grantsDb, 'u1', { openid: 'openid-u1' })
+    await setGrants(grantsDb, 'u1', 'queue', 2)
+  })
+  afterEach(() => grantsDb.dispose())
+
+  it('never sends more messages than grants, however many are sent at once', async () => {
+    const channel = channelWith(undefined, FAKE_TEMPLATE_IDS, 2000, grantsDb)
+    const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => channel.send(deliveryFor({ userId: 'u1', openid: 'openid-u1' }, 'queue_near', `k${i}`))))
+    expect(outcomes.filter((o) => o.outcome === 'sent')).toHaveLength(2)
+    expect(outcomes.filter((o) => o.outcome === 'unavailable')).toHaveLength(4)
+    expect(wechat.received).toHaveLength(2)
+    expect(await grantsLeft(grantsDb, 'u1', 'queue')).toBe(0)
+    expect(await channel.canReach(deliveryFor({ userId: 'u1', openid: 'openid-u1' }))).toBe(false)
   })
 })
