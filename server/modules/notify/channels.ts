@@ -4,15 +4,19 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { Clock } from '../../clock'
 import type { Config } from '../../config'
-import { WECHAT_TEMPLATE_KEYS } from '../../../src/domain/notices'
+import { WECHAT_TEMPLATE_KEYS, type NoticeKind, type NoticeParams } from '../../../src/domain/notices'
+import { renderNotice, type NoticeLocale } from '../../../src/domain/noticeText'
 import { smsSenderFor } from '../auth/settings'
 import type { SmsNoticeSender } from '../auth/smsSender'
-import type { NotificationChannel } from './types'
+import type { NotificationChannel, RenderedNotice } from './types'
 import type { VapidKeys } from './vapidKeys'
 import { WechatAccessToken } from './wechatAccessToken'
 import { WechatChannel } from './wechatChannel'
 import { WebPushChannel } from './webPushChannel'
 import { SmsChannel } from './smsChannel'
+
+/** The words for a delivery; typed here so the compiler keeps the domain's NoticeText in step with RenderedNotice. */
+export const renderForDelivery: (kind: NoticeKind, params: NoticeParams, locale: NoticeLocale) => RenderedNotice = renderNotice
 
 export interface ChannelDeps {
   db: Kysely<Database>
