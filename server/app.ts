@@ -37,6 +37,7 @@ import { LiveHub } from './live/hub'
 import websocket from '@fastify/websocket'
 import { appointmentRoutes } from './modules/appointments/routes'
 import type { CheckInTickets } from './modules/appointments/checkInTickets'
+import { NO_NOTIFICATION_CHANNELS, notificationRoutes, type NotificationRouteSettings } from './modules/notify/routes'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -74,6 +75,8 @@ export interface AppDeps {
   reminders?: QueueReminderHook
   /** Gives a checked-in appointment its priority queue ticket; by default the live queue's. */
   checkInTickets?: CheckInTickets
+  /** Reminder channels the consent routes describe; by default none set up. */
+  notifications?: NotificationRouteSettings
 }
 
 export const API_PREFIX = '/api/v1'
@@ -164,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(queueRoutes, { prefix: API_PREFIX })
   await app.register(liveRoutes(liveHub), { prefix: API_PREFIX })
   await app.register(appointmentRoutes(deps.checkInTickets ?? queueCheckInTickets(app.queue)), { prefix: API_PREFIX })
+  await app.register(notificationRoutes(deps.notifications ?? NO_NOTIFICATION_CHANNELS), { prefix: API_PREFIX })
   await app.register(uploadRoutes(deps.blobs ?? new DiskBlobStorage(mkdtempSync(path.join(os.tmpdir(), 'banshi-uploads-')))), { prefix: API_PREFIX })
   openApiRoute(app)
 

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { WechatTemplateKey } from '../src/domain/notices'
 
 export interface Config {
   port: number
@@ -27,6 +28,16 @@ export interface Config {
   wechat: { apiBase: string; appId: string | null; secret: string | null; timeoutMs: number }
   /** `log` prints codes to the server's console (development only); `http` posts them to a gateway. */
   sms: { provider: 'log' | 'http' | 'none'; apiBase: string | null; apiKey: string | null; timeoutMs: number }
+  /** Reminders outside the app (issue 11). */
+  notify: {
+    /** Subscribe-message template ids from the WeChat console; a template without an id is not sent by WeChat. */
+    wechatTemplates: Record<WechatTemplateKey, string | null>
+    /** Which mini-program build a tapped WeChat message opens. */
+    miniprogramState: 'formal' | 'trial' | 'developer'
+    /** Web Push keys; without them demo and development setups generate a pair into dataDir, production has no Web Push. */
+    vapid: { publicKey: string | null; privateKey: string | null; subject: string | null }
+    pushTimeoutMs: number
+  }
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +80,12 @@ function parseTimeout(name: string, value: string | undefined, fallback: number)
   return ms
 }
 
+function parseMiniprogramState(value: string | undefined): Config['notify']['miniprogramState'] {
+  if (!value) return 'formal'
+  if (value === 'formal' || value === 'trial' || value === 'developer') return value
+  throw new ConfigError(`WECHAT_MINIPROGRAM_STATE must be formal, trial or developer, got "${value}"`)
+}
+
 function parseTrustProxy(value: string | undefined): boolean | string {
   if (!value) return false
   if (flag(value)) return true
@@ -107,6 +124,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       apiKey: env.SMS_API_KEY || null,
       timeoutMs: parseTimeout('SMS_TIMEOUT_MS', env.SMS_TIMEOUT_MS, 5000),
     },
+    notify: {
+      wechatTemplates: {
+        queue: env.WECHAT_TEMPLATE_QUEUE || null,
+        appointment: env.WECHAT_TEMPLATE_APPOINTMENT || null,
+        application: env.WECHAT_TEMPLATE_APPLICATION || null,
+      },
+      miniprogramState: parseMiniprogramState(env.WECHAT_MINIPROGRAM_STATE),
+      vapid: {
+        publicKey: env.BANSHI_VAPID_PUBLIC_KEY || null,
+        privateKey: env.BANSHI_VAPID_PRIVATE_KEY || null,
+        subject: env.BANSHI_VAPID_SUBJECT || null,
+      },
+      pushTimeoutMs: parseTimeout('PUSH_TIMEOUT_MS', env.PUSH_TIMEOUT_MS, 5000),
+    },
   }
 }
 
@@ -121,6 +152,10 @@ export function ignoredSettings(env: NodeJS.ProcessEnv, config: Config): string[
   }
   if (config.sms.provider === 'log' && !config.devLogin) {
     notes.push('SMS_PROVIDER=log prints sign-in codes to this console: for development only, never in production')
+  }
+  const templates = Object.values(config.notify.wechatTemplates).some(Boolean)
+  if (templates && !(config.wechat.appId && config.wechat.secret)) {
+    notes.push('WECHAT_TEMPLATE_* are ignored: WeChat reminders need WECHAT_APPID and WECHAT_SECRET as well')
   }
   return notes
 }

@@ -17,6 +17,7 @@ import { purgeExpiredIdempotencyKeys } from './http/idempotency'
 import { QueueSimulator } from './modules/queue/simulator'
 import { runAppointmentJob } from './modules/appointments/schedule'
 import { ensureDemoSlotTemplates } from './seed/demoSlotTemplates'
+import { notificationSetup } from './modules/notify/setup'
 
 const SHUTDOWN_GRACE_MS = 10_000
 const PURGE_EVERY_MS = 60 * 60 * 1000
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   let simulator: QueueSimulator | null = null
   const auth: AuthSettings = orExitOnConfigError(() => authSettingsFor(config, dataKey.key, redis))
   const clock = clockFor(config)
+  const notifications = orExitOnConfigError(() => notificationSetup(config))
   const app = await buildApp({
     db: database.db,
     clock,
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
     logger: loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
     blobs: new DiskBlobStorage(path.join(config.dataDir, 'uploads')),
+    notifications: notifications.routes,
   })
   for (const note of ignoredSettings(process.env, config)) app.log.warn(note)
 
@@ -153,6 +156,7 @@ async function main(): Promise<void> {
     `  Data key:  ${dataKey.source}`,
     `  Sign-in:   SMS ${auth.sms ? auth.sms.name : 'not configured'}; WeChat ${auth.wechat ? 'configured' : 'not configured (WECHAT_APPID/WECHAT_SECRET)'}` +
       (auth.devLogin ? '; dev sign-in ON (POST /api/v1/auth/dev)' : ''),
+    `  Reminders: ${notifications.summary}`,
     ...(demoAccounts.length
       ? [
           `  Demo staff accounts (demo mode only), password "${DEMO_PASSWORD}":`,

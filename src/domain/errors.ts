@@ -295,6 +295,11 @@ export const errorMessages = {
     zh: '您的账号还没有分配网格,请联系管理员',
     en: 'Your account has no grid assigned yet. Please contact the administrator.',
   },
+  // Reminders outside the app (notifications).
+  INVALID_PUSH_SUBSCRIPTION: {
+    zh: '这个浏览器的通知订阅无效,请关闭通知后重新开启',
+    en: "This browser's notification subscription is not valid. Turn notifications off and on again.",
+  },
 } as const
 
 export type ErrorCode = keyof typeof errorMessages

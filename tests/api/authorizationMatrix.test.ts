@@ -43,6 +43,11 @@ const onlyRoles = (status: number, allowed: Caller[]) =>
   ({ ...everyone(403), anonymous: 401, ...Object.fromEntries(allowed.map((caller) => [caller, status])) }) as Record<Caller, number>
 
 const CITIZEN_A_PHONE = '13600000001'
+/** A browser's subscription as PushSubscription.toJSON() gives it (a P-256 point and 16 auth bytes). */
+const PUSH_SUBSCRIPTION = {
+  endpoint: 'https://push.example.org/send/matrix-browser',
+  keys: { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url'), auth: Buffer.alloc(16, 1).toString('base64url') },
+}
 
 const CASES: Case[] = [
   // Public reading: the same answer with or without a token.
@@ -308,6 +313,33 @@ const CASES: Case[] = [
     route: '/api/v1/appointments/waitlist/:id/leave',
     request: () => ({ url: '/api/v1/appointments/waitlist/no-such-entry/leave' }),
     expect: signedIn(404),
+  },
+  // Reminders outside the app: what to ask consent for is public; consent itself is each citizen's own.
+  { method: 'GET', route: '/api/v1/notifications/config', request: () => ({ url: '/api/v1/notifications/config' }), expect: everyone(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/me/notification-grants',
+    request: () => ({ url: '/api/v1/me/notification-grants', payload: { grants: [{ template: 'queue', result: 'accept' }] } }),
+    expect: onlyRoles(200, ['citizenA', 'citizenB']),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/me/push-subscriptions',
+    request: () => ({ url: '/api/v1/me/push-subscriptions', payload: PUSH_SUBSCRIPTION }),
+    expect: onlyRoles(200, ['citizenA', 'citizenB']),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/me/push-subscriptions',
+    request: () => ({ url: '/api/v1/me/push-subscriptions', payload: { endpoint: PUSH_SUBSCRIPTION.endpoint } }),
+    expect: onlyRoles(204, ['citizenA', 'citizenB']),
+  },
+  { method: 'GET', route: '/api/v1/me/notification-settings', request: () => ({ url: '/api/v1/me/notification-settings' }), expect: onlyRoles(200, ['citizenA', 'citizenB']) },
+  {
+    method: 'PUT',
+    route: '/api/v1/me/notification-settings',
+    request: () => ({ url: '/api/v1/me/notification-settings', payload: { sms: false } }),
+    expect: onlyRoles(200, ['citizenA', 'citizenB']),
   },
 ]
 

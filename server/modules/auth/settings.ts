@@ -6,7 +6,7 @@ import { deriveKeys, type SecretKeys } from '../../security/keys'
 import { PersonalDataCipher } from '../../security/personalData'
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from '../../security/rateLimiter'
 import { WechatClient } from './wechat'
-import { ConsoleSmsSender, HttpSmsSender, type SmsSender } from './smsSender'
+import { ConsoleSmsSender, HttpSmsSender, type SmsNoticeSender, type SmsSender } from './smsSender'
 
 /** Everything sign-in and personal-data handling need, built once at start-up. */
 export interface AuthSettings {
@@ -29,7 +29,8 @@ function wechatFor(config: Config): WechatClient | null {
   return appId && secret ? new WechatClient({ apiBase, appId, secret, timeoutMs }) : null
 }
 
-function smsFor(config: Config): SmsSender | null {
+/** The configured SMS provider; reminders (server/modules/notify) use the same one as sign-in codes. */
+export function smsSenderFor(config: Config): (SmsSender & SmsNoticeSender) | null {
   const { provider, apiBase, apiKey, timeoutMs } = config.sms
   if (provider === 'log') return new ConsoleSmsSender()
   if (provider === 'http') {
@@ -45,7 +46,7 @@ export function authSettingsFor(config: Config, masterKey: Buffer, redis: Redis 
     keys,
     cipher: new PersonalDataCipher(keys.encryption, keys.lookup),
     wechat: wechatFor(config),
-    sms: smsFor(config),
+    sms: smsSenderFor(config),
     devLogin: config.devLogin,
     limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(),
     accessTokenTtlS: ACCESS_TOKEN_TTL_S,
