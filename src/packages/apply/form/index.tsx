@@ -18,6 +18,7 @@ import ActionButton from '@/components/ActionButton'
 import ConsentCheck from '@/components/ConsentCheck'
 import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
+import { askForReminders } from '@/platform/reminderConsent'
 import { openPage, paths, routeParam } from '@/navigation'
 import { useMaterialUploads } from './useMaterialUploads'
 import MaterialUploadRow from './MaterialUploadRow'
@@ -73,6 +74,7 @@ function ApplyFlow({ guide }: { guide: Guide }) {
       return
     }
     setConsentError(null)
+    void askForReminders(['application'])
     setSubmitting(true)
     setSubmitError(null)
     try {
