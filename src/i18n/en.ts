@@ -2,12 +2,14 @@ import type { zh } from './zh'
 import { queueEn } from './queue.en'
 import { bookingEn } from './booking.en'
 import { gridEn } from './grid.en'
+import { notifyEn } from './notify.en'
 
 // English for foreign residents. Guide content (item names, materials) comes from the catalog in Chinese only.
 export const en: Record<keyof typeof zh, string> = {
   ...queueEn,
   ...bookingEn,
   ...gridEn,
+  ...notifyEn,
   'common.retry': 'Try again',
   'common.tapToRetry': 'Tap to try again',
   'common.loading': 'Loading',

@@ -3,11 +3,13 @@
 import { queueZh } from './queue.zh'
 import { bookingZh } from './booking.zh'
 import { gridZh } from './grid.zh'
+import { notifyZh } from './notify.zh'
 
 export const zh = {
   ...queueZh,
   ...bookingZh,
   ...gridZh,
+  ...notifyZh,
   'common.retry': '重试',
   'common.tapToRetry': '点此重试',
   'common.loading': '正在加载',
