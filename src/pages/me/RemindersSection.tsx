@@ -59,24 +59,28 @@ function Channels({ status, browser }: { status: NotificationStatus; browser: Br
 /** 我的 → 提醒: the person's switches, what can reach them now, and a way to allow more. */
 export default function RemindersSection() {
   const t = useT()
-  const signedIn = useSessionStore((state) => state.user !== null)
+  const role = useSessionStore((state) => state.user?.role ?? null)
+  const signedIn = role !== null
+  // Reminders are about one's own numbers, bookings and applications: staff accounts have none.
+  const hasReminders = role === 'citizen' || role === 'grid_worker'
   const status = useNotificationsStore((state) => state.status)
   const load = useNotificationsStore((state) => state.load)
   const update = useNotificationsStore((state) => state.update)
   const [browser, setBrowser] = useState<BrowserPushState | null>(null)
 
   useEffect(() => {
-    if (signedIn) void load({ refresh: true })
-  }, [signedIn, load])
+    if (hasReminders) void load({ refresh: true })
+  }, [hasReminders, load])
   useEffect(() => {
-    if (!signedIn) return
+    if (!hasReminders) return
     let current = true
     void browserPushState().then((state) => current && setBrowser(state))
     return () => {
       current = false
     }
-  }, [signedIn])
+  }, [hasReminders])
 
+  if (signedIn && !hasReminders) return null
   if (!signedIn) {
     return (
       <Section title={t('notify.title')}>

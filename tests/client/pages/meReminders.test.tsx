@@ -82,6 +82,13 @@ describe('我的 → 提醒', () => {
     expect(await section.findByRole('switch', { name: '接收提醒' })).toBeInTheDocument()
   })
 
+  it('is not shown to window staff, who have no numbers, bookings or applications of their own', async () => {
+    await act(() => useSessionStore.getState().signInAsStaff('window1', 'banshi-demo'))
+    render(<Me />)
+    expect(await screen.findByRole('heading', { level: 1, name: '窗口一号' })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { level: 2, name: '提醒' })).not.toBeInTheDocument()
+  })
+
   it('is in English when the app is', async () => {
     await signInAsCitizen()
     act(() => useLanguageStore.getState().choose('en'))

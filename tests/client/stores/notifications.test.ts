@@ -66,6 +66,17 @@ describe('reminders follow the person', () => {
     expect(useNotificationsStore.getState().status.status).toBe('idle')
   })
 
+  it('signs out offline too: the server is not reached, the push service still drops this browser', async () => {
+    await useSessionStore.getState().signInWithSms('13812345678', '123456')
+    await askForReminders(['queue'])
+    const subscription = browser.pushManager.current!
+    server.use(http.delete(`${API}/me/push-subscriptions`, () => HttpResponse.error()))
+    await useSessionStore.getState().signOut()
+    await settle()
+    expect(useSessionStore.getState().user).toBeNull()
+    expect(subscription.unsubscribe).toHaveBeenCalled()
+  })
+
   it('when the session ended elsewhere, the push service still drops this browser', async () => {
     await useSessionStore.getState().signInWithSms('13812345678', '123456')
     await askForReminders(['queue'])
