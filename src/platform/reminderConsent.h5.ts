@@ -55,19 +55,26 @@ async function registration(): Promise<ServiceWorkerRegistration | null> {
   return navigator.serviceWorker.ready
 }
 
+function madeWithOtherKey(subscription: PushSubscription, key: ArrayBuffer): boolean {
+  const used = subscription.options?.applicationServerKey
+  if (!used) return false
+  const a = new Uint8Array(used)
+  const b = new Uint8Array(key)
+  return a.length !== b.length || a.some((byte, index) => byte !== b[index])
+}
+
 async function subscribeThisBrowser(vapidKey: string): Promise<ConsentResult> {
   const worker = await registration()
   if (!worker) return { outcome: 'unavailable' }
   const key = bytesOfBase64Url(vapidKey)
   let subscription = await worker.pushManager.getSubscription()
-  if (subscription && subscription.endpoint === savedEndpoint) return { outcome: 'subscribed' }
-  try {
-    subscription ??= await worker.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key })
-  } catch {
-    // A subscription made with another server key (the keys were regenerated) blocks a new one: replace it.
-    await (await worker.pushManager.getSubscription())?.unsubscribe()
-    subscription = await worker.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key })
+  // Made with a server key that has since been regenerated: the server could not send to it any more.
+  if (subscription && madeWithOtherKey(subscription, key)) {
+    await subscription.unsubscribe()
+    subscription = null
   }
+  if (subscription && subscription.endpoint === savedEndpoint) return { outcome: 'subscribed' }
+  subscription ??= await worker.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key })
   const body = subscription.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } }
   await savePushSubscription(body)
   savedEndpoint = body.endpoint

@@ -8,6 +8,7 @@ export class FakeSubscription {
   constructor(
     private readonly manager: FakePushManager,
     readonly endpoint: string,
+    readonly options: { applicationServerKey: ArrayBuffer | null },
   ) {}
   toJSON() {
     return { endpoint: this.endpoint, expirationTime: null, keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg' } }
@@ -17,9 +18,10 @@ export class FakeSubscription {
 export class FakePushManager {
   current: FakeSubscription | null = null
   made = 0
-  subscribe = jest.fn(async (_options: PushSubscriptionOptionsInit) => {
+  subscribe = jest.fn(async (options: PushSubscriptionOptionsInit) => {
     this.made += 1
-    this.current = new FakeSubscription(this, `https://push.example.test/send/${this.made}`)
+    const key = (options.applicationServerKey as ArrayBuffer | undefined) ?? null
+    this.current = new FakeSubscription(this, `https://push.example.test/send/${this.made}`, { applicationServerKey: key })
     return this.current
   })
   getSubscription = jest.fn(async () => this.current)

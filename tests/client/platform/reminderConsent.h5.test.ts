@@ -65,6 +65,26 @@ describe('asking a browser for notifications', () => {
     server.events.removeAllListeners()
   })
 
+  it('replaces a subscription made with an old server key', async () => {
+    browser.setPermission('granted')
+    const old = await browser.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: new Uint8Array(65).fill(4).buffer })
+    await expect(askForReminders(['queue'])).resolves.toEqual({ outcome: 'subscribed' })
+    expect(old.unsubscribe).toHaveBeenCalled()
+    expect([...mockNotifications().subscriptions.keys()]).toEqual(['https://push.example.test/send/2'])
+  })
+
+  it('keeps a subscription made with the current key and tells the server about it', async () => {
+    await askForReminders(['queue'])
+    await dropThisBrowserPush()
+    // A new session on a browser still subscribed (the sign-out could not reach it): the same one is sent again.
+    browser.setPermission('granted')
+    const kept = await browser.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: browser.pushManager.subscribe.mock.calls[0][0].applicationServerKey })
+    mockNotifications().subscriptions.clear()
+    await expect(askForReminders(['queue'])).resolves.toEqual({ outcome: 'subscribed' })
+    expect(kept.unsubscribe).not.toHaveBeenCalled()
+    expect([...mockNotifications().subscriptions.keys()]).toEqual([kept.endpoint])
+  })
+
   it('never throws: a prompt that throws, a failing save', async () => {
     browser.answer = () => {
       throw new Error('permission prompt failed')
