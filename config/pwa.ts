@@ -10,6 +10,8 @@ export const pwaCopyPatterns = [
   { from: 'src/pwa/manifest.webmanifest', to: 'dist/h5/manifest.webmanifest' },
   { from: 'src/pwa/offline.html', to: 'dist/h5/offline.html' },
   { from: 'src/pwa/icons', to: 'dist/h5/pwa' },
+  // Push notifications and their taps, pulled into sw.js with importScripts (below).
+  { from: 'src/pwa/push-sw.js', to: 'dist/h5/push-sw.js' },
 ]
 
 /**
@@ -19,10 +21,12 @@ export const pwaCopyPatterns = [
  * - live queue figures are network-first with a short timeout (a stale number is worse than a late one);
  * - anything personal (sign-in, my data, staff, bookings, applications, uploads) is never cached;
  * - a new version waits until the person agrees to reload (the app asks; see src/platform/serviceWorker.h5.ts).
+ * - push messages become notifications, and a tap opens their page (src/pwa/push-sw.js, imported into sw.js).
  */
 export function serviceWorkerOptions(): ConstructorParameters<typeof GenerateSW>[0] {
   return {
     swDest: 'sw.js',
+    importScripts: ['/push-sw.js'],
     clientsClaim: true,
     skipWaiting: false,
     cleanupOutdatedCaches: true,

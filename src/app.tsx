@@ -6,6 +6,7 @@ import { canSignInWithWechat } from './platform/wechatLogin'
 import { useSessionStore } from './stores/session'
 import { useDisplayModeStore } from './stores/displayMode'
 import { useLanguageStore } from './stores/language'
+import { startReminders } from './stores/notifications'
 import { readSystemLocale } from './platform/systemLocale'
 import { readSystemTextSize } from './platform/systemTextSize'
 import './app.scss'
@@ -15,6 +16,7 @@ function App({ children }: PropsWithChildren) {
     startOfflineSupport()
     useLanguageStore.getState().followSystemLocale(readSystemLocale())
     useDisplayModeStore.getState().followSystemTextSize(readSystemTextSize())
+    startReminders()
     // In the mini-program a citizen is signed in without asking (wx.login); a failure stays silent here and
     // 我的 offers to try again or to use the phone instead.
     if (canSignInWithWechat && !useSessionStore.getState().user) void useSessionStore.getState().signInWithWechat()

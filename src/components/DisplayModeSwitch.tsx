@@ -1,28 +1,20 @@
-import { View, Text } from '@tarojs/components'
 import { useDisplayModeStore } from '@/stores/displayMode'
-import { a11y } from '@/platform/a11y'
-import './DisplayModeSwitch.scss'
 import { useT } from '@/i18n/useT'
+import SwitchRow from './SwitchRow'
 
-/** The 长辈版 switch: one large row, its state in words as well as in the knob (never colour alone). */
+/** The 长辈版 switch. */
 export default function DisplayModeSwitch({ className = '' }: { className?: string }) {
   const t = useT()
   const elderly = useDisplayModeStore((state) => state.elderly)
   const setElderly = useDisplayModeStore((state) => state.setElderly)
-  const toggle = () => setElderly(!elderly)
   return (
-    <View
-      className={`mode-switch ${className}`}
-      onClick={toggle}
-      {...a11y({ role: 'switch', checked: elderly, label: t('mode.elderlyLabel'), onActivate: toggle })}
-    >
-      <View className='mode-switch__text'>
-        <Text className='mode-switch__title'>{t('mode.elderly')}</Text>
-        <Text className='mode-switch__hint'>{t('mode.elderlyHint')}</Text>
-      </View>
-      <View className={elderly ? 'mode-switch__knob mode-switch__knob--on' : 'mode-switch__knob'}>
-        <Text>{elderly ? t('mode.on') : t('mode.off')}</Text>
-      </View>
-    </View>
+    <SwitchRow
+      className={className}
+      title={t('mode.elderly')}
+      hint={t('mode.elderlyHint')}
+      label={t('mode.elderlyLabel')}
+      checked={elderly}
+      onToggle={() => setElderly(!elderly)}
+    />
   )
 }

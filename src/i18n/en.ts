@@ -6,6 +6,7 @@ import { guideEn } from './guide.en'
 import { progressEn } from './progress.en'
 import { applyEn } from './apply.en'
 import { generalEn } from './general.en'
+import { notifyEn } from './notify.en'
 
 // English for foreign residents. Guide content (item names, materials) comes from the catalog in Chinese only.
 export const en: Record<keyof typeof zh, string> = {
@@ -16,6 +17,7 @@ export const en: Record<keyof typeof zh, string> = {
   ...progressEn,
   ...applyEn,
   ...generalEn,
+  ...notifyEn,
   'common.retry': 'Try again',
   'common.tapToRetry': 'Tap to try again',
   'common.loading': 'Loading',

@@ -7,6 +7,7 @@ import { guideZh } from './guide.zh'
 import { progressZh } from './progress.zh'
 import { applyZh } from './apply.zh'
 import { generalZh } from './general.zh'
+import { notifyZh } from './notify.zh'
 
 export const zh = {
   ...queueZh,
@@ -16,6 +17,7 @@ export const zh = {
   ...progressZh,
   ...applyZh,
   ...generalZh,
+  ...notifyZh,
   'common.retry': '重试',
   'common.tapToRetry': '点此重试',
   'common.loading': '正在加载',

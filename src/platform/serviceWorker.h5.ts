@@ -27,7 +27,9 @@ export function startOfflineSupport(onUpdateReady: (apply: () => void) => void =
 
   const register = () =>
     container
-      .register('/sw.js')
+      // The push handling sw.js imports (push-sw.js) has a fixed name and an hour of HTTP caching: update checks
+      // must fetch it fresh, or a changed one waits for that hour.
+      .register('/sw.js', { updateViaCache: 'none' })
       .then((registration) => {
         // A version that finished installing while the app was closed.
         if (registration.waiting && container.controller) offer(registration.waiting)

@@ -48,6 +48,27 @@ let refreshing: Promise<boolean> | null = null
 
 const signOutListeners = new Set<() => void>()
 
+const beforeSignOutTasks = new Set<() => Promise<void>>()
+/** How long a sign-out waits for those tasks: offline, the device must still sign out at once. */
+const BEFORE_SIGN_OUT_WAIT_MS = 3000
+
+/**
+ * Work that needs the session still valid when the person signs out on purpose (telling the server to forget this
+ * browser's push subscription). Best effort: a failure or a slow network never keeps anyone signed in.
+ */
+export function beforeSigningOut(task: () => Promise<void>): () => void {
+  beforeSignOutTasks.add(task)
+  return () => beforeSignOutTasks.delete(task)
+}
+
+async function runBeforeSignOutTasks(): Promise<void> {
+  if (beforeSignOutTasks.size === 0) return
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const tasks = Promise.allSettled(Array.from(beforeSignOutTasks).map((task) => task()))
+  await Promise.race([tasks, new Promise((resolve) => (timer = setTimeout(resolve, BEFORE_SIGN_OUT_WAIT_MS)))])
+  clearTimeout(timer)
+}
+
 /** Stores holding one person's data register here, so the next person on the phone never sees it. */
 export function onSignedOut(listener: () => void): () => void {
   signOutListeners.add(listener)
@@ -116,6 +137,7 @@ export const useSessionStore = create<SessionState>()(
 
         async signOut() {
           try {
+            if (get().accessToken) await runBeforeSignOutTasks()
             if (get().accessToken) await authApi.signOut()
           } catch {
             // Offline or already signed out: the device forgets the session either way.

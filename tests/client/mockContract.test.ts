@@ -29,6 +29,8 @@ import {
   AppointmentSchema,
   CheckInResultSchema,
   WaitlistEntrySchema,
+  NotificationConfigSchema,
+  NotificationStatusSchema,
 } from '@/domain/contract'
 import { BOOKABLE_ITEM, FIRST_DAY, FULL_DAY, slotId } from '../../mock/fixtures/appointments'
 import { FINISHED_NO, FIXTURE_LAST4, FIXTURE_NO } from '../../mock/fixtures/applications'
@@ -57,6 +59,14 @@ async function check(response: Response, schema: TSchema, status: number) {
 }
 
 describe('msw mocks satisfy the server schemas', () => {
+  it('notification config and settings', async () => {
+    await expectShape('/notifications/config', NotificationConfigSchema)
+    await check(await fetch(`${API}/me/notification-settings`, { headers: auth }), NotificationStatusSchema, 200)
+    await check(await fetch(`${API}/me/notification-settings`, { method: 'PUT', headers: auth, body: JSON.stringify({ locale: 'en', sms: false }) }), NotificationStatusSchema, 200)
+    await check(await fetch(`${API}/me/notification-settings`, { method: 'PUT', headers: auth, body: JSON.stringify({ quiet: true }) }), ErrorBodySchema, 400)
+    await check(await fetch(`${API}/me/notification-grants`, { method: 'POST', headers: auth, body: JSON.stringify({ grants: [] }) }), ErrorBodySchema, 400)
+  })
+
   it('item lists', async () => {
     await expectShape('/items', ItemListSchema)
     await expectShape(`/items?q=${encodeURIComponent('身份证')}&limit=1`, ItemListSchema)

@@ -9,6 +9,8 @@ import { resetMockGrid } from '../../mock/handlers/grid'
 import { resetMockQueue } from '../../mock/handlers/queueState'
 import { resetMockLive } from '../../mock/handlers/queue'
 import { resetMockAppointments } from '../../mock/handlers/appointments'
+import { resetMockNotifications } from '../../mock/handlers/notifications'
+import { forgetNotificationConfig } from '@/api/notifications'
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
@@ -22,5 +24,7 @@ afterEach(() => {
   resetMockQueue()
   resetMockLive()
   resetMockAppointments()
+  resetMockNotifications()
+  forgetNotificationConfig()
 })
 afterAll(() => server.close())

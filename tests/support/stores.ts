@@ -13,13 +13,14 @@ import { useGridStore } from '@/stores/grid'
 import { useMyTicketsStore } from '@/stores/myTickets'
 import { useWindowChoiceStore } from '@/packages/staff/queue/windowChoice'
 import { useAppointmentsStore } from '@/stores/appointments'
+import { useNotificationsStore } from '@/stores/notifications'
 
 interface ResettableStore {
   getState(): object
   setState(state: object, replace: true): void
 }
 
-const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore, useDisplayModeStore, useLanguageStore, useApplicationsStore, useGridStore, useMyTicketsStore, useWindowChoiceStore, useAppointmentsStore] as unknown as ResettableStore[]
+const stores = [useBrowseStore, useChecklistStore, useGuidesStore, useItemListsStore, useRecentSearchesStore, useSessionStore, useDisplayModeStore, useLanguageStore, useApplicationsStore, useGridStore, useMyTicketsStore, useWindowChoiceStore, useAppointmentsStore, useNotificationsStore] as unknown as ResettableStore[]
 const initialStates = stores.map((store) => store.getState())
 
 export function resetStores(): void {

@@ -126,6 +126,8 @@ const Taro = {
   vibrateLong: jest.fn(resolved),
   openLocation: jest.fn(resolved),
   getLocation: jest.fn(() => Promise.reject({ errMsg: 'getLocation:fail auth deny' })),
+  // The mini-program's subscribe prompt; tests of the weapp path answer it per test.
+  requestSubscribeMessage: jest.fn((_option: { tmplIds: string[] }) => Promise.reject({ errMsg: 'requestSubscribeMessage:fail not supported', errCode: 10001 })),
 }
 
 export const useRouter = () => ({ params: routerParams, path: '' })

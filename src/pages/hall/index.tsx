@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { HallDetail, QueueSnapshot } from '@/domain/contract'
 import { fetchHall, takeTicket } from '@/api/queue'
+import { askForReminders } from '@/platform/reminderConsent'
 import { newIdempotencyKey } from '@/api/idempotencyKey'
 import type { ApiError } from '@/api/apiError'
 import { apiErrorOf, failed, idle, loading, ready, type Resource } from '@/stores/resource'
@@ -64,6 +65,7 @@ export default function HallQueue() {
       return
     }
     if (taking) return
+    void askForReminders(['queue'])
     const key = pendingKeys.current.get(categoryId) ?? newIdempotencyKey()
     pendingKeys.current.set(categoryId, key)
     setTaking(categoryId)

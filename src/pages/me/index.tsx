@@ -12,6 +12,7 @@ import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { openPage, paths } from '@/navigation'
 import ProfileSection from './ProfileSection'
 import DevicesSection from './DevicesSection'
+import RemindersSection from './RemindersSection'
 import PageRoot from '@/components/PageRoot'
 import DisplayModeSwitch from '@/components/DisplayModeSwitch'
 import LanguageSwitch from '@/components/LanguageSwitch'
@@ -155,6 +156,7 @@ export default function Me() {
   return (
     <PageRoot className='me'>
       {signedIn ? <SignedIn /> : <SignedOut />}
+      <RemindersSection />
       <Section title={t('me.display')}>
         <DisplayModeSwitch />
       </Section>

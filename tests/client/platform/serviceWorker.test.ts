@@ -51,7 +51,7 @@ describe('offline support (H5)', () => {
 
     loadModule(true).startOfflineSupport(jest.fn())
     await flush()
-    expect(container.register).toHaveBeenCalledWith('/sw.js')
+    expect(container.register).toHaveBeenCalledWith('/sw.js', { updateViaCache: 'none' })
   })
 
   it('asks before applying a new version, and only then tells the waiting worker to take over', async () => {

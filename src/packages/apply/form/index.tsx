@@ -18,6 +18,7 @@ import ActionButton from '@/components/ActionButton'
 import ConsentCheck from '@/components/ConsentCheck'
 import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
+import { askForReminders } from '@/platform/reminderConsent'
 import { openPage, paths, routeParam } from '@/navigation'
 import { useMaterialUploads } from './useMaterialUploads'
 import MaterialUploadRow from './MaterialUploadRow'
@@ -83,6 +84,8 @@ function ApplyFlow({ guide }: { guide: Guide }) {
       return
     }
     setConsentError(null)
+    // Asked inside the tap (before any dialog): WeChat and browsers allow the prompt only from a user's gesture.
+    void askForReminders(['application'])
     // 长辈版 asks once more: a submitted application cannot be taken back.
     if (elderly && !(await confirmAction(t('apply.submitConfirmTitle'), t('apply.submitConfirm', { name: guide.name }), t('apply.submit')))) return
     setSubmitting(true)

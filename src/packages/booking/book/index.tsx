@@ -18,6 +18,7 @@ import ActionButton from '@/components/ActionButton'
 import Pressable from '@/components/Pressable'
 import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
+import { askForReminders } from '@/platform/reminderConsent'
 import { openPage, paths, routeParam } from '@/navigation'
 import { useLanguage, useT } from '@/i18n/useT'
 import { usePageTitle } from '@/hooks/usePageTitle'
@@ -109,6 +110,8 @@ function BookingFlow({ guide, halls, initialHall, initialDate, heldSlotId }: Flo
       return
     }
     if (!booker || !hall || !date) return
+    // Checking in at the hall gives a queue number, so its reminders are asked for now too.
+    void askForReminders(['appointment', 'queue'])
     setConsentError(null)
     setSubmitting(true)
     setSubmitError(null)
