@@ -37,6 +37,8 @@ import { LiveHub } from './live/hub'
 import websocket from '@fastify/websocket'
 import { appointmentRoutes } from './modules/appointments/routes'
 import type { CheckInTickets } from './modules/appointments/checkInTickets'
+import { startNotifications, type NotificationParts } from './modules/notify/start'
+import type { OutboxWorker } from './modules/notify/worker'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,6 +52,8 @@ declare module 'fastify' {
     queue: QueueDeps
     /** This node's live sockets. */
     liveHub: LiveHub
+    /** This node's notification outbox worker; null when the app was built without notifications. */
+    notifications: OutboxWorker | null
   }
 }
 
@@ -74,6 +78,11 @@ export interface AppDeps {
   reminders?: QueueReminderHook
   /** Gives a checked-in appointment its priority queue ticket; by default the live queue's. */
   checkInTickets?: CheckInTickets
+  /**
+   * Channels, words and recipients for reminders outside the app (issue 11): the app then runs this node's outbox
+   * worker until it closes. Without them events still enqueue; nothing is sent from this node.
+   */
+  notifications?: NotificationParts
 }
 
 export const API_PREFIX = '/api/v1'
@@ -136,7 +145,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const states = new QueueStateCache(deps.db, () => deps.clock.now())
   // Changes on other nodes reach this node's cache through the bus.
   bus.subscribe((change) => states.invalidate(change.hallId))
-  app.decorate('queue', { db: deps.db, clock: deps.clock, states, bus, reminders: deps.reminders ?? loggingReminders(app.log), log: app.log })
+  const notifications = deps.notifications ? startNotifications({ db: deps.db, clock: deps.clock, log: app.log, ...deps.notifications }) : null
+  app.decorate('notifications', notifications)
+  if (notifications) app.addHook('onClose', () => notifications.stop())
+  app.decorate('queue', {
+    db: deps.db,
+    clock: deps.clock,
+    states,
+    bus,
+    reminders: deps.reminders ?? loggingReminders(app.log),
+    log: app.log,
+    kickNotices: () => notifications?.kick(),
+  })
 
   const liveHub = new LiveHub({ db: deps.db, states, bus, log: app.log })
   app.decorate('liveHub', liveHub)
