@@ -4,6 +4,7 @@ import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { enqueueNotice } from '../../server/modules/notify/outbox'
 import { findByDedupKey } from '../../server/modules/notify/outboxRepo'
 import { OutboxWorker, retryDelayMs, type OutboxWorkerOptions } from '../../server/modules/notify/worker'
+import { startNotifications } from '../../server/modules/notify/start'
 import type { Delivery, NoticeInput, NotificationChannel, SendOutcome } from '../../server/modules/notify/types'
 import { dialects, openTestDatabase, postgresSkipReason, type TestDatabase } from './support/testApp'
 import {
@@ -211,6 +212,24 @@ describe.each(dialects)('notification outbox on %s', (dialect) => {
       await enqueue(notice(key('nobody')))
       await workerWith([wechat]).runOnce()
       expect(await row(key('nobody'))).toMatchObject({ status: 'dropped', last_error: 'no channel' })
+    })
+
+    it('counts a message that cannot be written out as an attempt, so it ends as failed instead of coming back forever', async () => {
+      await enqueue(notice(key('unwritable')))
+      const broken = new OutboxWorker(
+        { db: db(), clock, log: quietLog, channels: [sms()], render: () => { throw new Error('no template') }, recipientOf: recipientOfRow },
+        { maxAttempts: 2 },
+      )
+      expect(await broken.runOnce()).toMatchObject({ retried: 1 })
+      clock.advance(3600_000)
+      expect(await broken.runOnce()).toMatchObject({ failed: 1 })
+      expect(await row(key('unwritable'))).toMatchObject({ status: 'failed', attempts: 2, last_error: 'preparing: no template' })
+    })
+
+    it('starts no worker without channels: messages wait in the outbox instead of being dropped as unreachable', async () => {
+      await enqueue(notice(key('waiting')))
+      expect(startNotifications({ db: db(), clock, log: quietLog, channels: [], render: plainRender, recipientOf: recipientOfRow })).toBeNull()
+      expect((await row(key('waiting'))).status).toBe('pending')
     })
 
     it('after dying between send and mark-as-sent, a new worker resends with the same key: received exactly once', async () => {

@@ -183,16 +183,28 @@ export class OutboxWorker {
     if (row.expires_at && row.expires_at <= clock.now().toISOString()) return drop('expired')
     if (row.user_id && (await outboxRepo.settingsOf(db, row.user_id))?.enabled === 0) return drop('consent withdrawn')
 
-    const locale = this.deps.localeOf ? await this.deps.localeOf(row) : row.locale === 'en' ? 'en' : 'zh-CN'
-    const delivery: Delivery = {
-      id: row.id,
-      dedupKey: row.dedup_key,
-      recipient: await this.deps.recipientOf(row),
-      notice: this.deps.render(row.kind as NoticeKind, JSON.parse(row.params) as NoticeParams, locale),
+    let delivery: Delivery
+    try {
+      const locale = this.deps.localeOf ? await this.deps.localeOf(row) : row.locale === 'en' ? 'en' : 'zh-CN'
+      delivery = {
+        id: row.id,
+        dedupKey: row.dedup_key,
+        recipient: await this.deps.recipientOf(row),
+        notice: this.deps.render(row.kind as NoticeKind, JSON.parse(row.params) as NoticeParams, locale),
+      }
+    } catch (error) {
+      // Counted as an attempt: a row that can never be written out ends as failed instead of coming back forever.
+      return this.record(row, null, { outcome: 'retry', reason: `preparing: ${error instanceof Error ? error.message : String(error)}` })
     }
     const unavailable: string[] = []
     for (const channel of this.deps.channels) {
-      if (!(await channel.canReach(delivery))) continue
+      let reachable: boolean
+      try {
+        reachable = await channel.canReach(delivery)
+      } catch (error) {
+        return this.record(row, channel.name, { outcome: 'retry', reason: `${channel.name}: ${error instanceof Error ? error.message : String(error)}` })
+      }
+      if (!reachable) continue
       // Committed before the send: if this process dies during it, recovery knows a send may have happened.
       if (!(await outboxRepo.markSending(db, row.id, this.id, channel.name, this.leaseUntil()))) return 'lost'
       let result: SendOutcome
@@ -210,7 +222,7 @@ export class OutboxWorker {
     return drop(unavailable.length ? `no channel (${unavailable.join('; ')})` : 'no channel')
   }
 
-  private async record(row: OutboxRow, channel: string, result: Exclude<SendOutcome, { outcome: 'unavailable' }>) {
+  private async record(row: OutboxRow, channel: string | null, result: Exclude<SendOutcome, { outcome: 'unavailable' }>) {
     const { db, clock, log } = this.deps
     if (result.outcome === 'sent') {
       await outboxRepo.settle(db, row.id, this.id, { status: 'sent', sentAt: clock.now().toISOString(), lastError: null })
