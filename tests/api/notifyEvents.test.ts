@@ -1,18 +1,23 @@
 // Every event that reminds someone outside the app writes its outbox row with the change (issue 11).
-import type { Session } from '@/domain/contract'
+import type { Session, Ticket } from '@/domain/contract'
 import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { insertStaffUser } from '../../server/modules/auth/repo'
 import { closeDay, runAppointmentJob } from '../../server/modules/appointments/schedule'
+import { releasePlace } from '../../server/modules/appointments/waitlist'
+import { insertWaitlistEntry } from '../../server/modules/appointments/repo'
 import { createTestApp, dialects, postgresSkipReason, type TestApp } from './support/testApp'
 import { bearer, devSignIn, signInEveryRole } from './support/signIn'
 import { callNextAt, staffAction, takeTicket } from './support/queue'
-import { HALL, book, policeTemplate, post, slotsOf } from './support/appointments'
+import { HALL, POLICE_ITEM, book, policeTemplate, post, slotsOf } from './support/appointments'
 import { APPLICANT, staffEvent, submitBody, submitOnline, uploadId } from './support/applications'
 import { addResident } from './support/residents'
 
 if (postgresSkipReason) console.info(postgresSkipReason)
 
 const at = (local: string) => new Date(`${local}+08:00`)
+
+// Demo staff accounts hash their passwords (scrypt) and each test signs several people in: slow on a busy machine.
+jest.setTimeout(30_000)
 
 describe.each(dialects)('events that enqueue reminders on %s', (dialect) => {
   let t: TestApp
@@ -38,7 +43,7 @@ describe.each(dialects)('events that enqueue reminders on %s', (dialect) => {
       const staff = (await signInEveryRole(t.app)).window1
       const holders: Session[] = []
       for (let i = 0; i < 5; i += 1) holders.push(await citizen())
-      const tickets = []
+      const tickets: Ticket[] = []
       for (const holder of holders) tickets.push(await takeTicket(t.app, holder, HALL, 'A'))
 
       const near = async () => (await outbox('queue_near')).filter((row) => tickets.some((ticket) => row.dedup_key === `queue_near:${ticket.id}`))
@@ -104,6 +109,25 @@ describe.each(dialects)('events that enqueue reminders on %s', (dialect) => {
       expect((await post(t.app, me, `/appointments/${late.id}/cancel`)).statusCode).toBe(200)
       const [after] = (await outbox('appointment_tomorrow')).filter((r) => r.dedup_key.includes(late.id))
       expect(after).toMatchObject({ status: 'dropped', last_error: 'cancelled' })
+    })
+
+    it('offers a released place to the first person waiting, with a message that opens the booking form on it', async () => {
+      t.clock.set(at('2026-11-26T10:00:00'))
+      const waiting = await citizen()
+      const slot = await slotAt('2026-12-02', '10:00')
+      const { cipher } = t.app.auth
+      const entryId = `wait-${dialect}`
+      await insertWaitlistEntry(t.database.db, {
+        id: entryId, user_id: waiting.user.id, hall_id: HALL, scope: 'cat:B', item_code: POLICE_ITEM, item_name: '居民身份证换领', day: '2026-12-02',
+        name: '李四', phone_enc: cipher.seal('phone', '13600000011'), phone_hash: cipher.lookupHash('phone', '13600000011'),
+        id_number_enc: cipher.seal('idNumber', '11010519491231002X'), id_number_hash: cipher.lookupHash('idNumber', '11010519491231002X'),
+        status: 'waiting', active_day: '2026-12-02', offer_slot_id: null, offer_expires_at: null, created_at: t.clock.now().toISOString(),
+      })
+      await t.database.db.transaction().execute((trx) => releasePlace(trx, slot.id, t.clock.now()))
+      const [offer] = await outbox('waitlist_offer', waiting.user.id)
+      const heldUntil = new Date(t.clock.now().getTime() + 30 * 60_000).toISOString()
+      expect(offer).toMatchObject({ dedup_key: `waitlist_offer:${entryId}:${slot.id}`, urgent: 1, expires_at: heldUntil })
+      expect(paramsOf(offer)).toMatchObject({ path: `packages/booking/book/index?item=${POLICE_ITEM}&hall=${HALL}&date=2026-12-02&slot=${slot.id}`, at: heldUntil })
     })
 
     it('tells each person whose appointment the hall cancelled by closing the day', async () => {
