@@ -288,7 +288,8 @@ describe.each(dialects)('notification outbox on %s', (dialect) => {
       const worker = workerWith([sms()], { pollMs: 600_000 })
       worker.start()
       try {
-        await until(() => true, 'start')
+        // Once this pass is done the polling loop has had its first look and sleeps for the next ten minutes.
+        await worker.runOnce()
         await enqueue(notice(key('kicked'), { kind: 'queue_called' }))
         worker.kick()
         await until(() => receiver.deliveriesOf(key('kicked')) === 1, 'the kicked send')
