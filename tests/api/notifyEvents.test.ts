@@ -1,5 +1,6 @@
 // Every event that reminds someone outside the app writes its outbox row with the change (issue 11).
 import type { Session, Ticket } from '@/domain/contract'
+import { hallCheckInCode } from '@/domain/appointments'
 import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { insertStaffUser } from '../../server/modules/auth/repo'
 import { closeDay, runAppointmentJob } from '../../server/modules/appointments/schedule'
@@ -72,9 +73,10 @@ describe.each(dialects)('events that enqueue reminders on %s', (dialect) => {
     })
     const slotAt = async (day: string, hhmm: string) => (await slotsOf(t.app, day)).find((slot) => Date.parse(slot.startsAt) === at(`${day}T${hhmm}:00`).getTime())!
 
-    it('reminds of tomorrow from 18:00 the day before and an hour before the start; a cancelled one gets neither', async () => {
+    it('reminds of tomorrow from 18:00 the day before and an hour before the start; a cancelled one gets neither, a check-in withdraws what is unsent', async () => {
       t.clock.set(at('2026-11-25T10:00:00'))
-      const kept = await book(t.app, await citizen(), (await slotAt('2026-11-26', '10:00')).id)
+      const keeperPhone = String((phone += 1))
+      const kept = await book(t.app, await devSignIn(t.app, { phone: keeperPhone }), (await slotAt('2026-11-26', '10:00')).id)
       const canceller = await citizen()
       const cancelled = await book(t.app, canceller, (await slotAt('2026-11-26', '10:30')).id)
       expect((await post(t.app, canceller, `/appointments/${cancelled.id}/cancel`)).statusCode).toBe(200)
@@ -98,6 +100,12 @@ describe.each(dialects)('events that enqueue reminders on %s', (dialect) => {
       t.clock.set(at('2026-11-26T09:00:00'))
       await runAppointmentJob(t.database.db, t.clock.now())
       expect((await soon()).map((row) => row.dedup_key)).toEqual([`appointment_soon:${kept.id}:${startOf(kept)}`])
+
+      // Checked in before the reminder went out (no worker runs here): it is withdrawn, not sent.
+      t.clock.set(at('2026-11-26T09:40:00'))
+      const again = await devSignIn(t.app, { phone: keeperPhone })
+      expect((await post(t.app, again, `/appointments/${kept.id}/check-in`, { method: 'scan', hallCode: hallCheckInCode(HALL) })).statusCode).toBe(200)
+      expect(await soon()).toMatchObject([{ status: 'dropped', last_error: 'checked in' }])
     })
 
     it('reminds at booking time when booked after 18:00 for tomorrow, holds it past quiet hours, and withdraws it on cancel', async () => {
