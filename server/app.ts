@@ -38,6 +38,8 @@ import websocket from '@fastify/websocket'
 import { appointmentRoutes } from './modules/appointments/routes'
 import type { CheckInTickets } from './modules/appointments/checkInTickets'
 import { NO_NOTIFICATION_CHANNELS, notificationRoutes, type NotificationRouteSettings } from './modules/notify/routes'
+import { startNotifications, type NotificationParts } from './modules/notify/start'
+import type { OutboxWorker } from './modules/notify/worker'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,6 +53,8 @@ declare module 'fastify' {
     queue: QueueDeps
     /** This node's live sockets. */
     liveHub: LiveHub
+    /** This node's notification outbox worker; null when the app was built without notifications. */
+    notifications: OutboxWorker | null
   }
 }
 
@@ -75,8 +79,13 @@ export interface AppDeps {
   reminders?: QueueReminderHook
   /** Gives a checked-in appointment its priority queue ticket; by default the live queue's. */
   checkInTickets?: CheckInTickets
-  /** Reminder channels the consent routes describe; by default none set up. */
-  notifications?: NotificationRouteSettings
+  /** What the consent routes tell the app about reminder channels (template ids, VAPID key); by default none. */
+  notificationConsent?: NotificationRouteSettings
+  /**
+   * Channels, words and recipients for reminders outside the app (issue 11): the app then runs this node's outbox
+   * worker until it closes. Without them events still enqueue; nothing is sent from this node.
+   */
+  notifications?: NotificationParts
 }
 
 export const API_PREFIX = '/api/v1'
@@ -139,7 +148,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const states = new QueueStateCache(deps.db, () => deps.clock.now())
   // Changes on other nodes reach this node's cache through the bus.
   bus.subscribe((change) => states.invalidate(change.hallId))
-  app.decorate('queue', { db: deps.db, clock: deps.clock, states, bus, reminders: deps.reminders ?? loggingReminders(app.log), log: app.log })
+  // Started once the app is ready: at start-up the migrations run after buildApp, and the worker needs their tables.
+  let notifications: OutboxWorker | null = null
+  app.decorate('notifications', null)
+  const notificationParts = deps.notifications
+  if (notificationParts) {
+    app.addHook('onReady', async () => {
+      notifications = startNotifications({ db: deps.db, clock: deps.clock, log: app.log, ...notificationParts })
+      app.notifications = notifications
+    })
+    app.addHook('onClose', async () => notifications?.stop())
+  }
+  app.decorate('queue', {
+    db: deps.db,
+    clock: deps.clock,
+    states,
+    bus,
+    reminders: deps.reminders ?? loggingReminders(app.log),
+    log: app.log,
+    kickNotices: () => notifications?.kick(),
+  })
 
   const liveHub = new LiveHub({ db: deps.db, states, bus, log: app.log })
   app.decorate('liveHub', liveHub)
@@ -167,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(queueRoutes, { prefix: API_PREFIX })
   await app.register(liveRoutes(liveHub), { prefix: API_PREFIX })
   await app.register(appointmentRoutes(deps.checkInTickets ?? queueCheckInTickets(app.queue)), { prefix: API_PREFIX })
-  await app.register(notificationRoutes(deps.notifications ?? NO_NOTIFICATION_CHANNELS), { prefix: API_PREFIX })
+  await app.register(notificationRoutes(deps.notificationConsent ?? NO_NOTIFICATION_CHANNELS), { prefix: API_PREFIX })
   await app.register(uploadRoutes(deps.blobs ?? new DiskBlobStorage(mkdtempSync(path.join(os.tmpdir(), 'banshi-uploads-')))), { prefix: API_PREFIX })
   openApiRoute(app)
 

@@ -17,7 +17,7 @@ import { purgeExpiredIdempotencyKeys } from './http/idempotency'
 import { QueueSimulator } from './modules/queue/simulator'
 import { runAppointmentJob } from './modules/appointments/schedule'
 import { ensureDemoSlotTemplates } from './seed/demoSlotTemplates'
-import { notificationSetup } from './modules/notify/setup'
+import { notificationParts, notificationSetup } from './modules/notify/setup'
 
 const SHUTDOWN_GRACE_MS = 10_000
 const PURGE_EVERY_MS = 60 * 60 * 1000
@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     logger: loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
     blobs: new DiskBlobStorage(path.join(config.dataDir, 'uploads')),
-    notifications: notifications.routes,
+    notificationConsent: notifications.routes,
+    notifications: notificationParts(config, notifications, { db: database.db, clock, cipher: auth.cipher }),
   })
   for (const note of ignoredSettings(process.env, config)) app.log.warn(note)
 

@@ -19,7 +19,7 @@ describe.each(dialects)('notification consent on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect, {
       auth: ephemeralAuthSettings({ devLogin: true }),
-      notifications: { config: { wechatTemplates: templates, vapidPublicKey: 'BPublicKey' }, allowLocalHttpPush: false },
+      notificationConsent: { config: { wechatTemplates: templates, vapidPublicKey: 'BPublicKey' }, allowLocalHttpPush: false },
     })
   })
   afterAll(() => t.close())
@@ -133,7 +133,7 @@ describe('notification consent in development', () => {
   beforeAll(async () => {
     t = await createTestApp('sqlite', {
       auth: ephemeralAuthSettings({ devLogin: true }),
-      notifications: { config: { wechatTemplates: { queue: null, appointment: null, application: null }, vapidPublicKey: null }, allowLocalHttpPush: true },
+      notificationConsent: { config: { wechatTemplates: { queue: null, appointment: null, application: null }, vapidPublicKey: null }, allowLocalHttpPush: true },
     })
   })
   afterAll(() => t.close())

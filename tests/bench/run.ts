@@ -8,6 +8,7 @@ import { lighthouseRows } from './lighthouse'
 import { applicationLatencyRows } from './applicationLatency'
 import { appointmentBookingRows } from './appointmentBooking'
 import { queueRows } from './queue'
+import { notificationRows } from './notifications'
 import { ms, printTable, type Row } from './stats'
 
 async function main(): Promise<void> {
@@ -39,6 +40,9 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'queue') {
     rows.push(...(await queueRows()))
+  }
+  if (!only || only === 'notifications') {
+    rows.push(...(await notificationRows()))
   }
   printTable(`Banshi bench — ${new Date().toISOString()} — node ${process.version}`, rows)
 }

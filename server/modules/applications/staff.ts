@@ -10,6 +10,7 @@ import type { AuthDeps } from '../auth/sessions'
 import { applicationView } from './service'
 import * as repo from './repo'
 import { stagesOf } from './view'
+import { enqueueApplicationNotice } from './notices'
 
 /** An application of the caller's own hall; another hall's is refused (403), an unknown number is 404. */
 async function ownHallApplication(deps: AuthDeps, principal: Principal, typedNo: string): Promise<repo.ApplicationRow> {
@@ -89,6 +90,7 @@ export async function recordEvent(deps: AuthDeps, principal: Principal, no: stri
         detail,
       })
       await recordAudit(trx, now, [{ actor: principal, action: 'application.event', subjectId: row.id, ip, detail: body.stage }])
+      await enqueueApplicationNotice(trx, deps.auth.cipher, now, row, events.length + 1, body)
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError(409, 'ILLEGAL_TRANSITION', { status: history[history.length - 1], raced: true })

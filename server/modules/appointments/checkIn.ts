@@ -7,6 +7,7 @@ import { AppError } from '../../errors'
 import type { Principal } from '../../http/access'
 import type { AppointmentDeps } from './people'
 import * as repo from './repo'
+import { withdrawReminders } from './notices'
 import { ensureBooked, mine, viewOf } from './service'
 
 /** The caller is at the appointment's hall: its posted QR code scanned, or a position within 500 m. */
@@ -41,6 +42,7 @@ export async function checkIn(deps: AppointmentDeps, principal: Principal, id: s
     if (timing === 'too_late') throw new AppError(409, 'CHECK_IN_TOO_LATE')
     const checkedIn = { status: 'checked_in', checked_in_at: now.toISOString() }
     if (!(await repo.updateAppointmentFrom(trx, row.id, 'booked', checkedIn))) throw new AppError(409, 'APPOINTMENT_NOT_ACTIVE')
+    await withdrawReminders(trx, row, 'checked in')
     const issued = deps.tickets
       ? await deps.tickets.issueFor(trx, {
           appointment: { id: row.id, userId: row.user_id, hallId: row.hall_id, categoryId: row.category_id, itemCode: row.item_code, startsAt: row.starts_at },

@@ -18,6 +18,7 @@ import { addCalendarDays } from '../../../src/domain/holidays'
 import type { Database } from '../../db/schema'
 import * as repo from './repo'
 import { expireOffers } from './waitlist'
+import { enqueueCancelledByHall, enqueueDueReminders, enqueueWaitlistClosed, withdrawReminders } from './notices'
 
 const MINUTE_MS = 60 * 1000
 
@@ -120,7 +121,8 @@ export async function setTemplate(db: Kysely<Database>, input: TemplateInput, no
  */
 export async function closeDay(db: Kysely<Database>, hallId: string, day: string, now: Date): Promise<{ cancelled: number }> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new ScheduleError('the date must be YYYY-MM-DD')
-  if (!(await repo.findHall(db, hallId))) throw new ScheduleError(`no hall ${hallId}`)
+  const hall = await repo.findHall(db, hallId)
+  if (!hall) throw new ScheduleError(`no hall ${hallId}`)
   return db.transaction().execute(async (trx) => {
     await repo.addClosedDay(trx, hallId, day, now.toISOString())
     const booked = await repo.bookedAppointmentsOfDay(trx, hallId, day)
@@ -137,6 +139,8 @@ export async function closeDay(db: Kysely<Database>, hallId: string, day: string
         detail: JSON.stringify({ hallId, day, code: row.code, itemCode: row.item_code, startsAt: row.starts_at }),
         created_at: now.toISOString(),
       })
+      await enqueueCancelledByHall(trx, now, row, hall.name)
+      await withdrawReminders(trx, row, 'cancelled by the hall')
     }
     const waiting = await trx
       .selectFrom('waitlist_entries')
@@ -156,6 +160,7 @@ export async function closeDay(db: Kysely<Database>, hallId: string, day: string
         detail: JSON.stringify({ hallId, day, itemCode: entry.item_code }),
         created_at: now.toISOString(),
       })
+      await enqueueWaitlistClosed(trx, now, entry, hall.name)
     }
     await repo.closeSlotsOfDay(trx, hallId, day)
     return { cancelled }
@@ -194,6 +199,8 @@ export interface JobReport {
   slotsAdded: number
   offersExpired: number
   noShows: number
+  /** "Tomorrow" and "in an hour" reminders that fell due and went into the notification outbox. */
+  reminders: number
 }
 
 /** One pass of the appointments job; main runs it every minute, tests call it with their clock's time. */
@@ -201,5 +208,6 @@ export async function runAppointmentJob(db: Kysely<Database>, now: Date): Promis
   const slotsAdded = await generateSlots(db, now)
   const offersExpired = await expireOffers(db, now)
   const noShows = await markNoShows(db, now)
-  return { slotsAdded, offersExpired, noShows }
+  const reminders = await enqueueDueReminders(db, now)
+  return { slotsAdded, offersExpired, noShows, reminders }
 }

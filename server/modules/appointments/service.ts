@@ -19,6 +19,7 @@ import type { Principal } from '../../http/access'
 import { bookableItem, resolveBookable } from './bookable'
 import { checkedPerson, ensureNotSuspended, noShowsRelevantSince, type AppointmentDeps } from './people'
 import * as repo from './repo'
+import { enqueueRemindersDue, withdrawReminders } from './notices'
 import { appointmentView, maskedFromRow } from './view'
 import { releasePlace } from './waitlist'
 
@@ -168,6 +169,8 @@ export async function book(deps: AppointmentDeps, trx: Kysely<Database>, princip
   // The place is taken last: on PostgreSQL the slot's row stays locked from this UPDATE to the commit, so everything
   // else the booking writes happens before it and racing bookings of one slot wait as briefly as possible.
   await takePlace(trx, slot, principal.userId, now)
+  // Booked after 18:00 for tomorrow, or within the hour: the reminder is already due.
+  await enqueueRemindersDue(trx, now, row, slot.hall_name)
   return appointmentView(row, { name: slot.hall_name, address: slot.hall_address }, person.masked, now)
 }
 
@@ -227,6 +230,7 @@ export function cancelAppointment(deps: AppointmentDeps, principal: Principal, i
   return changeBooked(deps, principal, id, async (trx, row, now) => {
     if (!canCancelAt(new Date(row.starts_at), now)) throw new AppError(409, 'TOO_LATE_TO_CANCEL')
     await releasePlace(trx, row.slot_id, now)
+    await withdrawReminders(trx, row, 'cancelled')
     return { status: 'cancelled', active_day: null, cancelled_at: now.toISOString() }
   })
 }
@@ -261,6 +265,8 @@ export async function rescheduleAppointment(deps: AppointmentDeps, principal: Pr
       throw error
     }
     await releasePlace(trx, row.slot_id, now)
+    await withdrawReminders(trx, row, 'rescheduled')
+    await enqueueRemindersDue(trx, now, { ...row, ...changes }, slot.hall_name)
     return appointmentView({ ...row, ...changes }, { name: slot.hall_name, address: slot.hall_address }, maskedFromRow(row, deps.auth.cipher), now)
   })
 }

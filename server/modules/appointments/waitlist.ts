@@ -10,6 +10,7 @@ import { bookableItem } from './bookable'
 import { checkedPerson, ensureNotSuspended, type AppointmentDeps } from './people'
 import * as repo from './repo'
 import { waitlistView } from './view'
+import { enqueueWaitlistOffer } from './notices'
 
 const MINUTE_MS = 60 * 1000
 
@@ -37,6 +38,7 @@ async function offerToNext(trx: Kysely<Database>, slot: repo.SlotRow, now: Date)
       detail: JSON.stringify({ hallId: slot.hall_id, itemCode: next.item_code, slotId: slot.id, startsAt: slot.starts_at, expiresAt: expiresAt.toISOString() }),
       created_at: now.toISOString(),
     })
+    await enqueueWaitlistOffer(trx, now, next, slot, (await repo.findHall(trx, slot.hall_id))?.name ?? '', expiresAt)
     return true
   }
 }

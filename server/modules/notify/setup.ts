@@ -1,7 +1,13 @@
 // Start-up wiring for reminders: the VAPID keys (read or generated once), what the consent routes publish, and the
 // banner line. The outbox worker takes `vapid` from here for buildChannels.
+import type { Kysely } from 'kysely'
 import type { Config } from '../../config'
-import { describeChannels, wechatConfigured } from './channels'
+import type { Clock } from '../../clock'
+import type { Database } from '../../db/schema'
+import type { PersonalDataCipher } from '../../security/personalData'
+import { buildChannels, describeChannels, renderForDelivery, wechatConfigured } from './channels'
+import { loadRecipient, noticeLocale } from './recipients'
+import type { NotificationParts } from './start'
 import type { NotificationRouteSettings } from './routes'
 import { loadVapidKeys, type VapidKeys } from './vapidKeys'
 
@@ -25,5 +31,22 @@ export function notificationSetup(config: Config): NotificationSetup {
       allowLocalHttpPush: allowGenerated,
     },
     summary: describeChannels(config, loaded?.origin ?? null),
+  }
+}
+
+/**
+ * What this node's outbox worker sends with: the configured channels, the words, and who each row is for. The
+ * language is read when the message goes out, so a person who switched the app to English since gets English.
+ */
+export function notificationParts(
+  config: Config,
+  setup: NotificationSetup,
+  deps: { db: Kysely<Database>; clock: Clock; cipher: PersonalDataCipher },
+): NotificationParts {
+  return {
+    channels: buildChannels(config, { db: deps.db, clock: deps.clock, vapid: setup.vapid }),
+    render: renderForDelivery,
+    recipientOf: (row) => loadRecipient(deps.db, deps.cipher, row),
+    localeOf: async (row) => (row.user_id ? noticeLocale(deps.db, row.user_id) : row.locale === 'en' ? 'en' : 'zh-CN'),
   }
 }

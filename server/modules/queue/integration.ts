@@ -8,6 +8,7 @@ import { newId } from '../auth/repo'
 import * as repo from './repo'
 import { finishAppointmentOf } from './appointmentDone'
 import { announceQueueChange, type QueueDeps } from './service'
+import { enqueueCalled } from './notices'
 
 // Halls that already run a queue machine (取号机) report its events here, so their queue shows live in the app.
 // The machine owns its numbers: an "issued" event stores the number it printed and pushes this hall's own counter
@@ -66,6 +67,8 @@ export async function applyQueueEvents(
     const version = await repo.bumpVersion(trx, hallId, nowIso)
     const categories = await repo.categoriesOf(trx, [hallId])
     const touched = new Set<string>()
+    const called: string[] = []
+    let hallName: string | undefined
     let applied = 0
     let duplicates = 0
     for (const [index, event] of events.entries()) {
@@ -108,7 +111,13 @@ export async function applyQueueEvents(
       }
       touched.add(ticket.id)
       if (event.type === 'called') {
-        await repo.moveTicket(trx, ticket.id, ['waiting', 'called', 'serving'], { status: 'called', window: event.window ?? null, called_at: atIso })
+        const moved = await repo.moveTicket(trx, ticket.id, ['waiting', 'called', 'serving'], { status: 'called', window: event.window ?? null, called_at: atIso })
+        // A ticket taken in the app (an appointment's) and called by the hall's own machine still reaches its holder.
+        if (moved && ticket.user_id) {
+          hallName ??= (await repo.findHall(trx, hallId))?.name ?? ''
+          called.push(ticket.id)
+          await enqueueCalled(trx, now, { ...ticket, window: event.window ?? null }, hallName, version)
+        }
       } else if (event.type === 'completed') {
         if (await repo.moveTicket(trx, ticket.id, ['waiting', 'called', 'serving'], { status: 'done', finished_at: atIso, called_at: ticket.called_at ?? atIso })) {
           await finishAppointmentOf(trx, ticket)
@@ -118,12 +127,12 @@ export async function applyQueueEvents(
       }
     }
     if (applied === 0) throw new NothingApplied(duplicates)
-    return { applied, duplicates, version, touched: [...touched] }
+    return { applied, duplicates, version, touched: [...touched], called }
   }).catch((error: unknown) => {
-    if (error instanceof NothingApplied) return { applied: 0, duplicates: error.duplicates, version: null, touched: [] }
+    if (error instanceof NothingApplied) return { applied: 0, duplicates: error.duplicates, version: null, touched: [], called: [] }
     throw error
   })
-  if (result.version !== null) await announceQueueChange(deps, { hallId, version: result.version, ticketIds: result.touched })
+  if (result.version !== null) await announceQueueChange(deps, { hallId, version: result.version, ticketIds: result.touched, calledTicketIds: result.called })
   return { applied: result.applied, duplicates: result.duplicates }
 }
 

@@ -182,8 +182,8 @@ export async function saveWindow(db: Db, hallId: string, no: number, categoryIds
     .execute()
 }
 
-/** Marks the "3 ahead" reminder as sent; false when another node already sent it. */
-export async function claimNearReminder(db: Db, ticketId: string, now: string): Promise<boolean> {
+/** Marks the "3 ahead" reminder as due while the ticket still waits; false when it moved on or was marked already. */
+export async function markNearReminded(db: Db, ticketId: string, now: string): Promise<boolean> {
   const result = await db
     .updateTable('tickets')
     .set({ near_reminded_at: now })

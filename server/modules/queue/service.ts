@@ -15,6 +15,7 @@ import type { QueueStateCache } from './state'
 import { loadStates } from './state'
 import { snapshotOf, ticketView, type SerializedSnapshot } from './view'
 import { NEAR_TURN_AHEAD, type QueueReminderHook } from './reminders'
+import { enqueueNearTurn } from './notices'
 
 export interface QueueDeps {
   db: Kysely<Database>
@@ -23,6 +24,8 @@ export interface QueueDeps {
   bus: LiveBus
   reminders: QueueReminderHook
   log: FastifyBaseLogger
+  /** Tells this node's notification worker that a committed change enqueued something (no-op without one). */
+  kickNotices: () => void
 }
 
 /** What a committed change needs announced: its hall version for subscribers, and who was called (reminders). */
@@ -136,6 +139,8 @@ async function sendDueReminders(deps: QueueDeps, change: QueueAnnouncement): Pro
   if (!entry) return
   const { state } = entry
   const nowIso = deps.clock.now().toISOString()
+  // The "called" messages themselves were enqueued with the call; this node's worker sends them now.
+  if (change.calledTicketIds?.length) deps.kickNotices()
   for (const id of change.calledTicketIds ?? []) {
     const row = state.active.find((t) => t.id === id) ?? (await repo.findTicket(deps.db, id))
     if (row?.user_id) await deps.reminders.called(ticketView(state, row), row.user_id)
@@ -144,9 +149,15 @@ async function sendDueReminders(deps: QueueDeps, change: QueueAnnouncement): Pro
     if (row.status !== 'waiting' || !row.user_id || row.near_reminded_at) continue
     const view = ticketView(state, row)
     if (view.ahead > NEAR_TURN_AHEAD) continue
-    // Claimed in the database: of several nodes seeing the same change, one sends it.
-    if (await repo.claimNearReminder(deps.db, row.id, nowIso)) {
-      row.near_reminded_at = nowIso
+    // The outbox row (keyed by the ticket) is the claim: of several nodes seeing the same change, one enqueues it.
+    // The ticket's mark, in the same transaction, skips a ticket called meanwhile and spares later changes the look.
+    const claimed = await deps.db.transaction().execute(async (trx) => {
+      if (!(await repo.markNearReminded(trx, row.id, nowIso))) return false
+      return enqueueNearTurn(trx, deps.clock.now(), row, state.hall.name, view.ahead)
+    })
+    row.near_reminded_at = nowIso
+    if (claimed) {
+      deps.kickNotices()
       await deps.reminders.nearTurn(view, row.user_id)
     }
   }

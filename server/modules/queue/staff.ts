@@ -8,6 +8,7 @@ import { finishAppointmentOf } from './appointmentDone'
 import { loadStates } from './state'
 import { announceQueueChange, freshTicketView, type QueueAnnouncement, type QueueDeps } from './service'
 import { ordered, snapshotOf, ticketView, waitingInOrder } from './view'
+import { enqueueCalled } from './notices'
 
 /** Window staff act in their own hall only; administrators anywhere. */
 function assertHallStaff(principal: Principal, hallId: string): void {
@@ -86,6 +87,7 @@ export async function callNext(
       }
     }
     const row = (await repo.findTicket(trx, called.id))!
+    await enqueueCalled(trx, now, row, hall.name, version)
     const change: QueueAnnouncement = {
       hallId,
       version,
@@ -152,7 +154,9 @@ export async function actOnTicket(
     let moved: boolean
     if (action === 'recall') {
       // Nothing about the ticket changes, but every screen and the holder's phone hear the call again.
-      moved = from.includes((await repo.findTicket(trx, row.id))?.status ?? '')
+      const current = await repo.findTicket(trx, row.id)
+      moved = from.includes(current?.status ?? '')
+      if (moved) await enqueueCalled(trx, now, current!, (await repo.findHall(trx, row.hall_id))?.name ?? '', version)
     } else if (action === 'skip') {
       moved = await repo.moveTicket(trx, row.id, from, { status: 'skipped', finished_at: nowIso })
     } else if (action === 'complete') {
