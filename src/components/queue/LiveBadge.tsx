@@ -1,3 +1,4 @@
+import '@/i18n/queue'
 import { Text } from '@tarojs/components'
 import type { LiveMode } from '@/api/live'
 import { a11y } from '@/platform/a11y'

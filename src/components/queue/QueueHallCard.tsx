@@ -1,3 +1,4 @@
+import '@/i18n/queue'
 import { View, Text } from '@tarojs/components'
 import type { Hall } from '@/domain/contract'
 import PhoneLink from '@/platform/PhoneLink'

@@ -1,3 +1,4 @@
+import '@/i18n/queue'
 import type { HallLevel, OpeningPeriod, TicketStatus } from '@/domain/contract'
 import { breaksBetween } from '@/domain/hallDay'
 import { waitRange } from '@/domain/waitRange'

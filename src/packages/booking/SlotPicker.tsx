@@ -1,3 +1,4 @@
+import '@/i18n/booking'
 import { View, Text } from '@tarojs/components'
 import type { Slot, SlotDay } from '@/domain/contract'
 import { dayLabel, slotRange } from '@/domain/appointmentTime'

@@ -1,3 +1,4 @@
+import '@/i18n/booking'
 import type { Profile } from '@/domain/contract'
 import { checkIdNumber, normalizeMobile } from '@/domain/identity'
 import type { MessageKey } from '@/i18n'

@@ -1,3 +1,4 @@
+import '@/i18n/booking'
 import type { MessageKey, MessageParams } from '@/i18n'
 
 /** What a screen reader says for a choice (hall, day, slot): whether it is chosen, what it is, its state. */

@@ -1,3 +1,4 @@
+import '@/i18n/grid'
 import type { EligibleItem } from '@/domain/contract'
 import type { MessageKey, MessageParams } from '@/i18n'
 

@@ -1,3 +1,4 @@
+import '@/i18n/queue'
 import { View, Text } from '@tarojs/components'
 import type { QueueCategorySnapshot } from '@/domain/contract'
 import { a11y } from '@/platform/a11y'

@@ -1,3 +1,4 @@
+import '@/i18n/queue'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'

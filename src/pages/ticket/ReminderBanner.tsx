@@ -1,3 +1,4 @@
+import '@/i18n/queue'
 import { View, Text } from '@tarojs/components'
 import type { TicketReminder } from '@/domain/ticketReminder'
 import { a11y } from '@/platform/a11y'

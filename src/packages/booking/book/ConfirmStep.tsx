@@ -1,3 +1,4 @@
+import '@/i18n/booking'
 import { View, Text } from '@tarojs/components'
 import type { Guide, Hall, Slot } from '@/domain/contract'
 import { appointmentWhen, dayLabel, momentLabel } from '@/domain/appointmentTime'

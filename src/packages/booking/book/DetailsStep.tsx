@@ -1,3 +1,4 @@
+import '@/i18n/booking'
 import { View, Text } from '@tarojs/components'
 import Section from '@/components/Section'
 import FormField from '@/components/FormField'

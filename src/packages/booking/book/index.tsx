@@ -1,3 +1,4 @@
+import '@/i18n/booking'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'

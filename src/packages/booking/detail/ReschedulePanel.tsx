@@ -1,3 +1,4 @@
+import '@/i18n/booking'
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import type { Appointment, Slot } from '@/domain/contract'

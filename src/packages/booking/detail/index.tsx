@@ -1,3 +1,4 @@
+import '@/i18n/booking'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'

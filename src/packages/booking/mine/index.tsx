@@ -1,3 +1,4 @@
+import '@/i18n/booking'
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Appointment, WaitlistEntry } from '@/domain/contract'

@@ -1,3 +1,4 @@
+import '@/i18n/grid'
 import { useEffect, useState } from 'react'
 import type { DoorDraft, DraftPhoto } from '@/domain/doorDraft'
 import { fetchResidentApplicant } from '@/api/grid'

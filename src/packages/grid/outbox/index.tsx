@@ -1,3 +1,4 @@
+import '@/i18n/grid'
 import { View, Text } from '@tarojs/components'
 import { useEffect } from 'react'
 import type { DoorDraft } from '@/domain/doorDraft'

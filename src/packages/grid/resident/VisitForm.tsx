@@ -1,3 +1,4 @@
+import '@/i18n/grid'
 import { View, Text, Textarea } from '@tarojs/components'
 import { useState } from 'react'
 import { VISIT_OUTCOMES, type VisitOutcome } from '@/domain/eligibility'

@@ -1,3 +1,4 @@
+import '@/i18n/queue'
 import { View, Text } from '@tarojs/components'
 import { useSessionStore } from '@/stores/session'
 import PageRoot from '@/components/PageRoot'

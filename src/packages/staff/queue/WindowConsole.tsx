@@ -1,3 +1,4 @@
+import '@/i18n/queue'
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import type { QueueCategory, Ticket } from '@/domain/contract'

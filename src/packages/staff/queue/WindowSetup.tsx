@@ -1,3 +1,4 @@
+import '@/i18n/queue'
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Hall, HallDetail } from '@/domain/contract'
