@@ -19,6 +19,9 @@ function tripsText(visits: number, t: T): string {
   return t('item.trips', { count: visits })
 }
 
+/** A card's usual height in the 750-wide design (a one-line name): long lists estimate rows not drawn yet with it. */
+export const ITEM_CARD_DESIGN_HEIGHT = 240
+
 /**
  * One item in a list; when it came from a search, the matched parts of its name stand out. Its spoken name is its
  * content, everything it shows in order, so a voice-control user can say any of it (WCAG 2.5.3, label in name).
