@@ -1,8 +1,8 @@
-import '@/i18n/queue'
 import type { HallLevel, OpeningPeriod, TicketStatus } from '@/domain/contract'
 import { breaksBetween } from '@/domain/hallDay'
 import { waitRange } from '@/domain/waitRange'
 import type { MessageKey, MessageParams } from '@/i18n'
+import '@/i18n/queue'
 
 type Translate = (key: MessageKey, params?: MessageParams) => string
 

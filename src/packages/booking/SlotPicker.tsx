@@ -1,4 +1,3 @@
-import '@/i18n/booking'
 import { View, Text } from '@tarojs/components'
 import type { Slot, SlotDay } from '@/domain/contract'
 import { dayLabel, slotRange } from '@/domain/appointmentTime'
@@ -12,6 +11,7 @@ import ActionButton from '@/components/ActionButton'
 import { ErrorState, LoadingRows } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
 import { useLanguage, useT } from '@/i18n/useT'
+import '@/i18n/booking'
 
 interface SlotPickerProps {
   hallId: string

@@ -1,10 +1,10 @@
-import '@/i18n/queue'
 import { View, Text } from '@tarojs/components'
 import type { QueueCategorySnapshot } from '@/domain/contract'
 import { a11y } from '@/platform/a11y'
 import ActionButton from '@/components/ActionButton'
 import { expectedWaitText } from '@/components/queue/queueText'
 import { useT } from '@/i18n/useT'
+import '@/i18n/queue'
 
 interface CategoryQueueProps {
   category: QueueCategorySnapshot

@@ -1,4 +1,3 @@
-import '@/i18n/queue'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
@@ -20,6 +19,7 @@ import { useRefreshWhileShown } from '@/hooks/useRefreshWhileShown'
 import { routeParam } from '@/navigation'
 import { useT } from '@/i18n/useT'
 import './index.scss'
+import '@/i18n/queue'
 
 type Locating = { status: 'locating' } | { status: 'located'; position: LatLng } | { status: 'refused'; reason: 'denied' | 'unavailable' }
 

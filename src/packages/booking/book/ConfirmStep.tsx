@@ -1,4 +1,3 @@
-import '@/i18n/booking'
 import { View, Text } from '@tarojs/components'
 import type { Guide, Hall, Slot } from '@/domain/contract'
 import { appointmentWhen, dayLabel, momentLabel } from '@/domain/appointmentTime'
@@ -11,6 +10,7 @@ import { a11y } from '@/platform/a11y'
 import { openPage, paths } from '@/navigation'
 import { useLanguage, useT } from '@/i18n/useT'
 import type { Booker } from '../bookerForm'
+import '@/i18n/booking'
 
 interface ConfirmStepProps {
   waitlist: boolean

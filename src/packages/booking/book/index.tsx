@@ -1,4 +1,3 @@
-import '@/i18n/booking'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
@@ -29,6 +28,7 @@ import { useLoaded } from '../useLoaded'
 import { optionLabel } from '../optionLabel'
 import { bookerFromProfile, checkBooker, fieldOf, type Booker, type BookerDraft, type BookerErrors } from '../bookerForm'
 import '../booking.scss'
+import '@/i18n/booking'
 
 type Step = 'choose' | 'details' | 'confirm' | 'waitlisted'
 type Mode = 'book' | 'waitlist'

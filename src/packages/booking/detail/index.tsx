@@ -1,4 +1,3 @@
-import '@/i18n/booking'
 import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
@@ -30,6 +29,7 @@ import { useLoaded } from '../useLoaded'
 import CheckInPanel from './CheckInPanel'
 import ReschedulePanel from './ReschedulePanel'
 import '../booking.scss'
+import '@/i18n/booking'
 
 const QR_SIZE = 200
 

@@ -1,4 +1,3 @@
-import '@/i18n/booking'
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { Appointment, WaitlistEntry } from '@/domain/contract'
@@ -21,6 +20,7 @@ import { openPage, paths } from '@/navigation'
 import { useLanguage, useT } from '@/i18n/useT'
 import type { MessageKey } from '@/i18n'
 import '../booking.scss'
+import '@/i18n/booking'
 
 function AppointmentRow({ appointment }: { appointment: Appointment }) {
   const t = useT()

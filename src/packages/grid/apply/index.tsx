@@ -1,4 +1,3 @@
-import '@/i18n/grid'
 import { View, Text, Textarea } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
@@ -22,6 +21,7 @@ import { useT } from '@/i18n/useT'
 import { openPage, paths, routeParam } from '@/navigation'
 import { useDoorDraft, type DraftTarget } from './useDoorDraft'
 import '../grid.scss'
+import '@/i18n/grid'
 
 type Step = 'form' | 'review' | 'sent'
 

@@ -1,4 +1,3 @@
-import '@/i18n/grid'
 import { View, Text } from '@tarojs/components'
 import { useEffect } from 'react'
 import type { ResidentSummary } from '@/domain/contract'
@@ -18,6 +17,7 @@ import { designToPx } from '@/platform/screenSize'
 import { openPage, paths } from '@/navigation'
 import { eligibilityReason } from '../eligibilityText'
 import '../grid.scss'
+import '@/i18n/grid'
 
 /** A row's usual height in the 750-wide design (one reason to visit): the estimate for rows not drawn yet. */
 const RESIDENT_ROW_DESIGN_HEIGHT = 260

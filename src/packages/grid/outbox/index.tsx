@@ -1,4 +1,3 @@
-import '@/i18n/grid'
 import { View, Text } from '@tarojs/components'
 import { useEffect } from 'react'
 import type { DoorDraft } from '@/domain/doorDraft'
@@ -13,6 +12,7 @@ import { usePageTitle } from '@/hooks/usePageTitle'
 import { useT } from '@/i18n/useT'
 import { openPage, paths } from '@/navigation'
 import '../grid.scss'
+import '@/i18n/grid'
 
 function DraftRow({ draft }: { draft: DoorDraft }) {
   const t = useT()

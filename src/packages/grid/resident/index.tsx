@@ -1,4 +1,3 @@
-import '@/i18n/grid'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
@@ -21,6 +20,7 @@ import { openPage, paths, routeParam } from '@/navigation'
 import { eligibilityReason } from '../eligibilityText'
 import VisitForm from './VisitForm'
 import '../grid.scss'
+import '@/i18n/grid'
 
 function ResidentView({ resident }: { resident: ResidentDetail }) {
   const t = useT()

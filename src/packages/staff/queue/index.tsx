@@ -1,4 +1,3 @@
-import '@/i18n/queue'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
@@ -24,6 +23,7 @@ import { useWindowChoiceStore, type WindowChoice } from './windowChoice'
 import WindowSetup from './WindowSetup'
 import WindowConsole, { type ConsoleAction } from './WindowConsole'
 import './index.scss'
+import '@/i18n/queue'
 
 const WAITING_SHOWN = 30
 
