@@ -34,7 +34,8 @@ interface ScrollEvent {
   detail?: { scrollTop?: number }
 }
 
-const HEADER_KEY = '\u0000header'
+// Row keys are item codes and ids, which never start with '#'.
+const HEADER_KEY = '#header'
 
 /**
  * A long list that draws only the rows on screen and a few around them, so a 177-row list stays far under the
