@@ -5,6 +5,7 @@ import { deliveryText, shanghaiDateTime } from '@/domain/applicationText'
 import { a11y } from '@/platform/a11y'
 import { useT } from '@/i18n/useT'
 import './ApplicationTimeline.scss'
+import '@/i18n/progress'
 
 function EventDetail({ event }: { event: ApplicationEvent }) {
   const t = useT()

@@ -8,6 +8,7 @@ import { hallLevelLabels } from '@/domain/guideFacts'
 import PhoneLink from '@/platform/PhoneLink'
 import { useT } from '@/i18n/useT'
 import './HallCard.scss'
+import '@/i18n/guide'
 
 export default function HallCard({ hall }: { hall: Hall }) {
   const t = useT()

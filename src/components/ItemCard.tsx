@@ -7,7 +7,11 @@ import Pressable from './Pressable'
 import FactTag from './FactTag'
 import { useT } from '@/i18n/useT'
 import { promiseLabel, tripsLabel } from '@/domain/guideFacts'
+import '@/i18n/guide'
 
+
+/** A card's usual height in the 750-wide design (a one-line name): long lists estimate rows not drawn yet with it. */
+export const ITEM_CARD_DESIGN_HEIGHT = 240
 
 /**
  * One item in a list; when it came from a search, the matched parts of its name stand out. Its spoken name is its

@@ -8,6 +8,7 @@ import { useChecklistStore, useTickedMaterials } from '@/stores/checklist'
 import './MaterialChecklist.scss'
 import Pressable from './Pressable'
 import { useT } from '@/i18n/useT'
+import '@/i18n/guide'
 
 /** 材料清单: tick off what is already in the folder; the ticks stay on this device. */
 export default function MaterialChecklist({ itemCode, materials }: { itemCode: string; materials: Material[] }) {

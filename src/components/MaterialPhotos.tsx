@@ -8,6 +8,7 @@ import Pressable from './Pressable'
 import { a11y } from '@/platform/a11y'
 import { useT } from '@/i18n/useT'
 import './MaterialPhotos.scss'
+import '@/i18n/progress'
 
 type Shown = Record<string, string | 'failed' | 'loading'>
 

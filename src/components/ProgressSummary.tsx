@@ -9,6 +9,7 @@ import ApplicationTimeline from './ApplicationTimeline'
 import Section from './Section'
 import { useT } from '@/i18n/useT'
 import './ProgressSummary.scss'
+import '@/i18n/progress'
 
 /** Where an application stands: status, what is missing, the deadline, the result and how it is delivered. */
 export default function ProgressSummary({ progress }: { progress: ApplicationProgress }) {

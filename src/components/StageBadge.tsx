@@ -4,6 +4,7 @@ import { stageLabels } from '@/domain/applicationStatus'
 import { stageTone } from '@/domain/applicationText'
 import { useT } from '@/i18n/useT'
 import './StageBadge.scss'
+import '@/i18n/progress'
 
 export default function StageBadge({ stage, overdue = false }: { stage: ApplicationStage; overdue?: boolean }) {
   const t = useT()

@@ -1,12 +1,9 @@
-// Sentences of the booking pages, in Simplified Chinese; merged into zh.ts. Same keys in booking.en.ts.
+// Sentences of the booking pages, in Simplified Chinese;
+// registered by booking.ts when a page that shows them loads. Same keys in booking.en.ts.
 export const bookingZh = {
   'booking.pageTitle': '预约办理',
   'booking.detailTitle': '预约详情',
   'booking.mineTitle': '我的预约',
-  'booking.entryGuide': '预约办理',
-  'booking.entryGuideHint': '选好大厅和时间,到了直接签到,优先叫号',
-  'booking.meSection': '预约',
-  'booking.meLink': '我的预约 ›',
   'booking.loading': '正在加载预约信息',
   'booking.signInTitle': '登录后预约',
   'booking.signInText': '预约需要确认您的身份,预约记录会出现在“我的预约”里。',

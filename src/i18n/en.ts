@@ -1,23 +1,22 @@
 import type { zh } from './zh'
-import { queueEn } from './queue.en'
-import { bookingEn } from './booking.en'
-import { gridEn } from './grid.en'
-import { guideEn } from './guide.en'
-import { progressEn } from './progress.en'
-import { applyEn } from './apply.en'
-import { generalEn } from './general.en'
-import { notifyEn } from './notify.en'
 
 // English for foreign residents. Guide content (item names, materials) comes from the catalog in Chinese only.
 export const en: Record<keyof typeof zh, string> = {
-  ...queueEn,
-  ...bookingEn,
-  ...gridEn,
-  ...guideEn,
-  ...progressEn,
-  ...applyEn,
-  ...generalEn,
-  ...notifyEn,
+  // Ways into the queue, booking, staff and grid pages shown by first-load pages (home, guide, 我的); the
+  // rest of those pages' sentences live in their own dictionaries, registered when the pages load.
+  'queue.entry': 'Where to go / halls nearby',
+  'queue.elderlyEntry': 'Halls nearby · queue',
+  'queue.elderlyEntryHint': 'See which hall is quiet and take a number on your phone',
+  'queue.guideEntry': 'See the queues and pick a quiet hall',
+  'queue.myTicket': 'My queue number {number}',
+  'queue.myTicketLabel': 'My queue number {number}, {hall}',
+  'queue.staff.homeTitle': 'Staff desk',
+  'booking.entryGuide': 'Book an appointment',
+  'booking.entryGuideHint': 'Choose a hall and time, check in on arrival and be called first',
+  'booking.meSection': 'Appointments',
+  'booking.meLink': 'My appointments ›',
+  'grid.homeTitle': 'Grid visits',
+
   'common.retry': 'Try again',
   'common.tapToRetry': 'Tap to try again',
   'common.loading': 'Loading',

@@ -1,7 +1,6 @@
 import type { gridZh } from './grid.zh'
 
 export const gridEn: Record<keyof typeof gridZh, string> = {
-  'grid.homeTitle': 'Grid visits',
   'grid.residentTitle': 'Resident',
   'grid.applyTitle': 'Apply at the door',
   'grid.outboxTitle': 'Waiting to send',

@@ -1,6 +1,6 @@
-// Sentences of the grid workers' pages (网格员), in Simplified Chinese; merged into zh.ts. Same keys in grid.en.ts.
+// Sentences of the grid workers' pages (网格员), in Simplified Chinese;
+// registered by grid.ts when a page that shows them loads. Same keys in grid.en.ts.
 export const gridZh = {
-  'grid.homeTitle': '网格走访',
   'grid.residentTitle': '居民详情',
   'grid.applyTitle': '上门代办',
   'grid.outboxTitle': '待发送的申请',

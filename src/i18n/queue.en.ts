@@ -1,13 +1,6 @@
 import type { queueZh } from './queue.zh'
 
 export const queueEn: Record<keyof typeof queueZh, string> = {
-  'queue.entry': 'Where to go / halls nearby',
-  'queue.elderlyEntry': 'Halls nearby · queue',
-  'queue.elderlyEntryHint': 'See which hall is quiet and take a number on your phone',
-  'queue.guideEntry': 'See the queues and pick a quiet hall',
-  'queue.myTicket': 'My queue number {number}',
-  'queue.myTicketLabel': 'My queue number {number}, {hall}',
-
   'queue.level.district': 'District hall',
   'queue.level.street': 'Street hall',
   'queue.level.community': 'Community service point',
@@ -93,7 +86,6 @@ export const queueEn: Record<keyof typeof queueZh, string> = {
   'queue.ticket.cancelled': 'Number cancelled',
   'queue.ticket.toHall': 'See the hall queue',
 
-  'queue.staff.homeTitle': 'Staff desk',
   'queue.staff.homeIntro': '{name}, choose what to work on.',
   'queue.staff.queueEntry': 'Queue calling',
   'queue.staff.queueEntryHint': 'Call, recall, mark missed, transfer, complete',

@@ -1,12 +1,6 @@
-// Sentences of the queue pages, in Simplified Chinese; merged into zh.ts. Same keys in queue.en.ts.
+// Sentences of the queue pages, in Simplified Chinese;
+// registered by queue.ts when a page that shows them loads. Same keys in queue.en.ts.
 export const queueZh = {
-  'queue.entry': '在哪里办 / 附近大厅',
-  'queue.elderlyEntry': '附近大厅 · 排队',
-  'queue.elderlyEntryHint': '看哪个大厅人少,在手机上取号',
-  'queue.guideEntry': '查看大厅排队,选人少的去',
-  'queue.myTicket': '我的排队号 {number}',
-  'queue.myTicketLabel': '我的排队号 {number},{hall}',
-
   'queue.level.district': '区级大厅',
   'queue.level.street': '街道大厅',
   'queue.level.community': '社区服务站',
@@ -92,7 +86,6 @@ export const queueZh = {
   'queue.ticket.cancelled': '已取消排队',
   'queue.ticket.toHall': '查看大厅排队',
 
-  'queue.staff.homeTitle': '工作台',
   'queue.staff.homeIntro': '{name},请选择要办理的工作。',
   'queue.staff.queueEntry': '排队叫号',
   'queue.staff.queueEntryHint': '叫号、重呼、过号、转业务、办结',

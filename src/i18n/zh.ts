@@ -1,23 +1,24 @@
 // Every sentence the app shows, in Simplified Chinese (the default). Keys are grouped by where they appear;
 // `{name}` marks a value filled in at run time. en.ts must have exactly the same keys (TypeScript and a test check).
-import { queueZh } from './queue.zh'
-import { bookingZh } from './booking.zh'
-import { gridZh } from './grid.zh'
-import { guideZh } from './guide.zh'
-import { progressZh } from './progress.zh'
-import { applyZh } from './apply.zh'
-import { generalZh } from './general.zh'
-import { notifyZh } from './notify.zh'
+// Only what first-load pages need is here; pages of a subpackage or a page group register their own dictionary
+// (src/i18n/<group>.ts) when they load, so the home page does not download them.
 
 export const zh = {
-  ...queueZh,
-  ...bookingZh,
-  ...gridZh,
-  ...guideZh,
-  ...progressZh,
-  ...applyZh,
-  ...generalZh,
-  ...notifyZh,
+  // Ways into the queue, booking, staff and grid pages shown by first-load pages (home, guide, 我的); the
+  // rest of those pages' sentences live in their own dictionaries, registered when the pages load.
+  'queue.entry': '在哪里办 / 附近大厅',
+  'queue.elderlyEntry': '附近大厅 · 排队',
+  'queue.elderlyEntryHint': '看哪个大厅人少,在手机上取号',
+  'queue.guideEntry': '查看大厅排队,选人少的去',
+  'queue.myTicket': '我的排队号 {number}',
+  'queue.myTicketLabel': '我的排队号 {number},{hall}',
+  'queue.staff.homeTitle': '工作台',
+  'booking.entryGuide': '预约办理',
+  'booking.entryGuideHint': '选好大厅和时间,到了直接签到,优先叫号',
+  'booking.meSection': '预约',
+  'booking.meLink': '我的预约 ›',
+  'grid.homeTitle': '网格走访',
+
   'common.retry': '重试',
   'common.tapToRetry': '点此重试',
   'common.loading': '正在加载',

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { a11y } from './a11y'
 import { useT } from '@/i18n/useT'
 import type { PhoneLinkProps } from './phoneLinkProps'
+import '@/i18n/general'
 
 /** Mini-program: a tappable block that opens the system dialer. */
 export default function PhoneLink({ phone, label, className, children }: PhoneLinkProps) {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { t } from '@/i18n'
+import '@/i18n/general'
 
 /** Asks before a new version reloads the page; loaded only when an update is actually waiting. */
 export function askToApplyUpdate(apply: () => void): void {

@@ -13,6 +13,7 @@ import type { LocalPhoto } from '@/platform/photoTypes'
 import { PhotoMissingError, type DraftStorage } from '@/platform/draftStorageTypes'
 import { toApiError, ApiError } from '@/api/apiError'
 import { t } from '@/i18n'
+import '@/i18n/general'
 
 /** What the outbox needs from the network; the real one is src/api, tests pass their own flaky one. */
 export interface DoorApi {

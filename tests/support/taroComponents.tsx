@@ -22,7 +22,19 @@ function element(tag: string) {
 export const View = element('div')
 export const Text = element('span')
 export const Label = element('label')
-export const ScrollView = element('div')
+const SCROLL_VIEW_ONLY = ['scrollY', 'scrollX', 'lowerThreshold', 'upperThreshold', 'onScrollToLower', 'onScrollToUpper', 'scrollTop', 'scrollIntoView']
+
+/** Like Taro's H5 ScrollView: a scrolling div whose onScroll reports `detail.scrollTop`. */
+export const ScrollView = forwardRef<HTMLDivElement, Props>(({ children, onScroll, ...rest }, ref) => {
+  const props = Object.fromEntries(Object.entries(domProps(rest)).filter(([key]) => !SCROLL_VIEW_ONLY.includes(key)))
+  const handleScroll = (event: React.UIEvent<HTMLDivElement>) =>
+    (onScroll as ((event: { detail: { scrollTop: number } }) => void) | undefined)?.({ detail: { scrollTop: event.currentTarget.scrollTop } })
+  return (
+    <div ref={ref} {...props} onScroll={handleScroll}>
+      {children as ReactNode}
+    </div>
+  )
+})
 export const Block = ({ children }: Props) => <>{children}</>
 export const Image = forwardRef<HTMLImageElement, Props>(({ src, ...rest }, ref) => (
   <img ref={ref} src={src as string} alt='' {...domProps(rest)} />

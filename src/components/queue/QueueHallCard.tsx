@@ -8,6 +8,7 @@ import { openPage, paths } from '@/navigation'
 import { useT } from '@/i18n/useT'
 import { distanceText, expectedWaitText, hoursTodayText, levelText } from './queueText'
 import './QueueHallCard.scss'
+import '@/i18n/queue'
 
 /** One hall in the list: open or not, hours today, how far, how busy, and what one can do from here. */
 export default function QueueHallCard({ hall, recommended = false }: { hall: Hall; recommended?: boolean }) {

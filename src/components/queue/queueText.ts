@@ -2,6 +2,7 @@ import type { HallLevel, OpeningPeriod, TicketStatus } from '@/domain/contract'
 import { breaksBetween } from '@/domain/hallDay'
 import { waitRange } from '@/domain/waitRange'
 import type { MessageKey, MessageParams } from '@/i18n'
+import '@/i18n/queue'
 
 type Translate = (key: MessageKey, params?: MessageParams) => string
 

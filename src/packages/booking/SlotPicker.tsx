@@ -11,6 +11,7 @@ import ActionButton from '@/components/ActionButton'
 import { ErrorState, LoadingRows } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
 import { useLanguage, useT } from '@/i18n/useT'
+import '@/i18n/booking'
 
 interface SlotPickerProps {
   hallId: string

@@ -1,5 +1,6 @@
 import type { EligibleItem } from '@/domain/contract'
 import type { MessageKey, MessageParams } from '@/i18n'
+import '@/i18n/grid'
 
 type Translate = (key: MessageKey, params?: MessageParams) => string
 

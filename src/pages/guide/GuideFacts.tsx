@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import type { Guide } from '@/domain/contract'
 import { feeLabel, onlineLabels, timeLimitLabel, tripsLabel } from '@/domain/guideFacts'
 import { useT } from '@/i18n/useT'
+import '@/i18n/guide'
 
 /** The five facts people ask the window first: how long, how much, how many trips, online or not. */
 export default function GuideFacts({ guide }: { guide: Guide }) {

@@ -6,6 +6,7 @@ import HallCard from '@/components/HallCard'
 import Pressable from '@/components/Pressable'
 import { openPage, paths } from '@/navigation'
 import { useT } from '@/i18n/useT'
+import '@/i18n/guide'
 
 const FIRST_HALLS = 3
 

@@ -20,6 +20,7 @@ import './index.scss'
 import ActionButton from '@/components/ActionButton'
 import { useT } from '@/i18n/useT'
 import { usePageTitle } from '@/hooks/usePageTitle'
+import '@/i18n/guide'
 
 /** 预约办理: for items the halls take appointments for. */
 function BookEntry({ code }: { code: string }) {

@@ -4,6 +4,7 @@ import { a11y } from '@/platform/a11y'
 import ActionButton from '@/components/ActionButton'
 import { expectedWaitText } from '@/components/queue/queueText'
 import { useT } from '@/i18n/useT'
+import '@/i18n/queue'
 
 interface CategoryQueueProps {
   category: QueueCategorySnapshot

@@ -26,6 +26,7 @@ import { openPage, paths, routeParam } from '@/navigation'
 import { useT } from '@/i18n/useT'
 import CategoryQueue from './CategoryQueue'
 import './index.scss'
+import '@/i18n/queue'
 
 /** A hall's queues live, per category, and remote ticket taking (远程取号) for signed-in citizens. */
 export default function HallQueue() {

@@ -19,6 +19,7 @@ import { useRefreshWhileShown } from '@/hooks/useRefreshWhileShown'
 import { routeParam } from '@/navigation'
 import { useT } from '@/i18n/useT'
 import './index.scss'
+import '@/i18n/queue'
 
 type Locating = { status: 'locating' } | { status: 'located'; position: LatLng } | { status: 'refused'; reason: 'denied' | 'unavailable' }
 

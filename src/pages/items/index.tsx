@@ -1,11 +1,13 @@
 import { Text } from '@tarojs/components'
-import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo } from 'react'
 import { useItemQuery } from '@/stores/itemLists'
-import ItemCard from '@/components/ItemCard'
+import ItemCard, { ITEM_CARD_DESIGN_HEIGHT } from '@/components/ItemCard'
+import VirtualList from '@/components/VirtualList'
 import ListFooter from '@/components/ListFooter'
 import { EmptyState, ErrorState, LoadingRows } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
+import { designToPx } from '@/platform/screenSize'
 import { usePullToRefresh } from '@/hooks/usePullToRefresh'
 import { routeParam } from '@/navigation'
 import './index.scss'
@@ -30,7 +32,6 @@ export default function ItemsPage() {
     void Taro.setNavigationBarTitle({ title }).catch(() => {})
   }, [title])
   usePullToRefresh(reload)
-  useReachBottom(() => void loadMore())
 
   if (list.status === 'error' && list.items.length === 0) {
     return <ErrorState error={list.error} onRetry={() => void reload()} />
@@ -40,14 +41,21 @@ export default function ItemsPage() {
     return <EmptyState title={t('items.emptyTitle')} description={t('items.emptyHint')} />
   }
   return (
-    <PageRoot className='items-page'>
-      <Text className='items-page__title' {...a11y({ role: 'heading', level: 1 })}>
-        {t('items.count', { title, count: list.total })}
-      </Text>
-      {list.items.map((item) => (
-        <ItemCard key={item.code} item={item} />
-      ))}
-      <ListFooter list={list} onMore={() => void loadMore()} />
+    <PageRoot className='items-page virtual-list-page'>
+      <VirtualList
+        items={list.items}
+        keyOf={(item) => item.code}
+        renderRow={(item) => <ItemCard item={item} />}
+        label={title}
+        estimatedRowHeight={designToPx(ITEM_CARD_DESIGN_HEIGHT)}
+        onEndReached={() => void loadMore()}
+        header={
+          <Text className='items-page__title' {...a11y({ role: 'heading', level: 1 })}>
+            {t('items.count', { title, count: list.total })}
+          </Text>
+        }
+        footer={<ListFooter list={list} onMore={() => void loadMore()} />}
+      />
     </PageRoot>
   )
 }

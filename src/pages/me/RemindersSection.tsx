@@ -14,6 +14,7 @@ import { ErrorState, LoadingRows } from '@/components/StatusViews'
 import { notify } from '@/dialogs'
 import type { MessageKey } from '@/i18n'
 import { useT } from '@/i18n/useT'
+import '@/i18n/notify'
 
 const outcomeMessage: Record<ConsentOutcome, MessageKey> = {
   subscribed: 'notify.result.subscribed',

@@ -19,6 +19,7 @@ import { a11y } from '@/platform/a11y'
 import { useT } from '@/i18n/useT'
 import { usePageTitle } from '@/hooks/usePageTitle'
 import './index.scss'
+import '@/i18n/progress'
 
 type Lookup = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: ApplicationProgress } | { status: 'error'; error: ApiError }
 

@@ -1,13 +1,15 @@
 import { View, Text } from '@tarojs/components'
-import { useReachBottom, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { useItemQuery } from '@/stores/itemLists'
 import { useRecentSearchesStore } from '@/stores/recentSearches'
 import SearchField from '@/components/SearchField'
-import ItemCard from '@/components/ItemCard'
+import ItemCard, { ITEM_CARD_DESIGN_HEIGHT } from '@/components/ItemCard'
+import VirtualList from '@/components/VirtualList'
 import ListFooter from '@/components/ListFooter'
 import { ErrorState, LoadingRows } from '@/components/StatusViews'
 import { a11y } from '@/platform/a11y'
+import { designToPx } from '@/platform/screenSize'
 import { routeParam } from '@/navigation'
 import SuggestionList from './SuggestionList'
 import RecentSearches from './RecentSearches'
@@ -36,9 +38,6 @@ export default function SearchPage() {
   // A newer query cancels the older request; each query keeps its own list, so a slow answer never lands on a
   // newer query's screen.
   const { list, reload, loadMore } = useItemQuery(filter, showingResults)
-  useReachBottom(() => {
-    if (showingResults) void loadMore()
-  })
 
   const search = (value: string) => {
     setQuery(value)
@@ -47,7 +46,7 @@ export default function SearchPage() {
   }
 
   return (
-    <PageRoot className='search-page'>
+    <PageRoot className={showingResults && list.total > 0 ? 'search-page virtual-list-page' : 'search-page'}>
       <View className='search-page__bar'>
         <SearchField value={query} onChange={setQuery} onConfirm={search} autoFocus />
       </View>
@@ -68,16 +67,26 @@ export default function SearchPage() {
       ) : list.total === 0 ? (
         <NothingFound query={searched} suggestions={list.suggestions} />
       ) : (
-        <View className='search-page__results'>
-          <Text className='search-page__count' {...a11y({ role: 'status', live: 'polite' })}>
-            {t('search.found', { count: list.total })}
-          </Text>
-          {list.items.map((item) => (
-            <ItemCard key={item.code} item={item} />
-          ))}
-          <ListFooter list={list} onMore={() => void loadMore()} />
-          <SearchHelp />
-        </View>
+        <VirtualList
+          className='search-page__results'
+          items={list.items}
+          keyOf={(item) => item.code}
+          renderRow={(item) => <ItemCard item={item} />}
+          label={t('search.found', { count: list.total })}
+          estimatedRowHeight={designToPx(ITEM_CARD_DESIGN_HEIGHT)}
+          onEndReached={() => void loadMore()}
+          header={
+            <Text className='search-page__count' {...a11y({ role: 'status', live: 'polite' })}>
+              {t('search.found', { count: list.total })}
+            </Text>
+          }
+          footer={
+            <>
+              <ListFooter list={list} onMore={() => void loadMore()} />
+              <SearchHelp />
+            </>
+          }
+        />
       )}
     </PageRoot>
   )

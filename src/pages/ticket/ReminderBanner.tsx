@@ -3,6 +3,7 @@ import type { TicketReminder } from '@/domain/ticketReminder'
 import { a11y } from '@/platform/a11y'
 import Pressable from '@/components/Pressable'
 import { useT } from '@/i18n/useT'
+import '@/i18n/queue'
 
 /** The in-app reminder: large, coloured, and read out at once by screen readers (assertive live region). */
 export default function ReminderBanner({ reminder, onDismiss }: { reminder: TicketReminder | null; onDismiss(): void }) {

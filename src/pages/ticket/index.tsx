@@ -23,6 +23,7 @@ import { openPage, paths, routeParam } from '@/navigation'
 import { useT } from '@/i18n/useT'
 import ReminderBanner from './ReminderBanner'
 import './index.scss'
+import '@/i18n/queue'
 
 const isActive = (ticket: Ticket) => (ACTIVE_TICKET_STATUSES as readonly string[]).includes(ticket.status)
 

@@ -6,7 +6,7 @@ import { server } from '../../../mock/node'
 import SearchPage from '@/pages/search/index'
 import Me from '@/pages/me/index'
 import { useLanguageStore } from '@/stores/language'
-import { currentLanguage } from '@/i18n'
+import { currentLanguage, languageReady } from '@/i18n'
 import { searchItems } from '@/api/catalog'
 
 const API = 'http://banshi.test/api/v1'
@@ -26,12 +26,15 @@ describe('English interface', () => {
     render(<Me />)
     await user.click(screen.getByRole('button', { name: 'English' }))
     expect(currentLanguage()).toBe('en')
-    expect(screen.getByText('Service guides are published in Chinese.')).toBeInTheDocument()
+    expect(await screen.findByText('Service guides are published in Chinese.')).toBeInTheDocument()
     expect(screen.getByRole('switch', { name: 'Large mode: bigger text and buttons' })).toBeInTheDocument()
   })
 
-  it('shows the search page in English', async () => {
-    act(() => useLanguageStore.getState().choose('en'))
+  it('shows the search page in English once the English sentences have arrived', async () => {
+    await act(async () => {
+      useLanguageStore.getState().choose('en')
+      await languageReady()
+    })
     render(<SearchPage />)
     expect(screen.getByText(/Type what you need to do/)).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: 'Most used' })).toBeInTheDocument()

@@ -124,8 +124,11 @@ describe('hall page when the browser tab is hidden', () => {
 
 describe('hall page in English', () => {
   it('speaks English, including the wait range', async () => {
-    const { setCurrentLanguage } = await import('@/i18n')
-    act(() => setCurrentLanguage('en'))
+    const { setCurrentLanguage, languageReady } = await import('@/i18n')
+    await act(async () => {
+      setCurrentLanguage('en')
+      await languageReady()
+    })
     openHall('lh-district')
     await screen.findByRole('heading', { level: 3, name: '综合受理' })
     expect(screen.getByText('Now calling: A003')).toBeInTheDocument()

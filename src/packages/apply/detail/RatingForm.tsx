@@ -6,6 +6,7 @@ import Pressable from '@/components/Pressable'
 import { a11y } from '@/platform/a11y'
 import { apiErrorOf } from '@/stores/resource'
 import { useT } from '@/i18n/useT'
+import '@/i18n/apply'
 
 const SCORE_WORDS = ['apply.rating.score1', 'apply.rating.score2', 'apply.rating.score3', 'apply.rating.score4', 'apply.rating.score5'] as const
 // The tag sent is the Chinese word the hall's 好差评 statistics count; only its label follows the language.

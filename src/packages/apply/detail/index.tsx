@@ -13,6 +13,7 @@ import RatingForm from './RatingForm'
 import { useT } from '@/i18n/useT'
 import { usePageTitle } from '@/hooks/usePageTitle'
 import '../apply.scss'
+import '@/i18n/apply'
 
 /** One of my applications: progress, what I sent, and the rating once it is done. */
 export default function ApplicationDetail() {

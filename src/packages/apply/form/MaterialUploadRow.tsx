@@ -5,6 +5,7 @@ import { a11y } from '@/platform/a11y'
 import type { PhotoSource } from '@/platform/photos'
 import type { MaterialUpload } from './useMaterialUploads'
 import { useT } from '@/i18n/useT'
+import '@/i18n/apply'
 
 interface Props {
   material: Material

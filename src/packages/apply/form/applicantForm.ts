@@ -1,6 +1,7 @@
 import type { ApplicantInput, Profile } from '@/domain/contract'
 import { checkIdNumber, normalizeMobile } from '@/domain/identity'
 import type { MessageKey } from '@/i18n'
+import '@/i18n/apply'
 
 export interface ApplicantDraft {
   name: string

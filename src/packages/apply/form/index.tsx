@@ -28,6 +28,7 @@ import { usePageTitle } from '@/hooks/usePageTitle'
 import { useElderlyMode } from '@/stores/displayMode'
 import { confirmAction } from '@/dialogs'
 import '../apply.scss'
+import '@/i18n/apply'
 
 type Step = 'form' | 'review' | 'done'
 

@@ -4,6 +4,7 @@ import { uploadMaterial } from '@/api/applications'
 import { apiErrorOf } from '@/stores/resource'
 import { t } from '@/i18n'
 import { compressPhoto, pickPhoto, type LocalPhoto, type PhotoSource } from '@/platform/photos'
+import '@/i18n/apply'
 
 export type MaterialUpload =
   | { state: 'empty' }

@@ -14,6 +14,7 @@ import { openPage, paths } from '@/navigation'
 import { useT } from '@/i18n/useT'
 import { usePageTitle } from '@/hooks/usePageTitle'
 import '../apply.scss'
+import '@/i18n/apply'
 
 function Row({ application }: { application: ApplicationSummary }) {
   const t = useT()

@@ -10,6 +10,7 @@ import { a11y } from '@/platform/a11y'
 import { openPage, paths } from '@/navigation'
 import { useLanguage, useT } from '@/i18n/useT'
 import type { Booker } from '../bookerForm'
+import '@/i18n/booking'
 
 interface ConfirmStepProps {
   waitlist: boolean

@@ -5,6 +5,7 @@ import ActionButton from '@/components/ActionButton'
 import { a11y } from '@/platform/a11y'
 import { useT } from '@/i18n/useT'
 import type { BookerDraft, BookerErrors } from '../bookerForm'
+import '@/i18n/booking'
 
 interface DetailsStepProps {
   /** The chosen day or time and hall, one line, so the person knows what they are filling this in for. */

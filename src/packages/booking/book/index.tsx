@@ -29,6 +29,7 @@ import { useLoaded } from '../useLoaded'
 import { optionLabel } from '../optionLabel'
 import { bookerFromProfile, checkBooker, fieldOf, type Booker, type BookerDraft, type BookerErrors } from '../bookerForm'
 import '../booking.scss'
+import '@/i18n/booking'
 
 type Step = 'choose' | 'details' | 'confirm' | 'waitlisted'
 type Mode = 'book' | 'waitlist'

@@ -12,6 +12,7 @@ import { currentPosition } from '@/platform/location'
 import { canScanQrCode, scanQrCode } from '@/platform/scanCode'
 import { a11y } from '@/platform/a11y'
 import { useT } from '@/i18n/useT'
+import '@/i18n/booking'
 
 /** 签到: scan the hall's code (or type the one on the poster), or say "I've arrived" from within 500 m. */
 export default function CheckInPanel({ appointment, onTicket }: { appointment: Appointment; onTicket(ticket: Ticket | null): void }) {

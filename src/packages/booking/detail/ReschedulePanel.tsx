@@ -10,6 +10,7 @@ import { confirmAction, notify } from '@/dialogs'
 import { a11y } from '@/platform/a11y'
 import { useLanguage, useT } from '@/i18n/useT'
 import SlotPicker from '../SlotPicker'
+import '@/i18n/booking'
 
 /** 改期: another day or time at the same hall; the old place stays yours until the new one is taken. */
 export default function ReschedulePanel({ appointment, onDone }: { appointment: Appointment; onDone(): void }) {

@@ -29,6 +29,7 @@ import { useLoaded } from '../useLoaded'
 import CheckInPanel from './CheckInPanel'
 import ReschedulePanel from './ReschedulePanel'
 import '../booking.scss'
+import '@/i18n/booking'
 
 const QR_SIZE = 200
 

@@ -20,6 +20,7 @@ import { openPage, paths } from '@/navigation'
 import { useLanguage, useT } from '@/i18n/useT'
 import type { MessageKey } from '@/i18n'
 import '../booking.scss'
+import '@/i18n/booking'
 
 function AppointmentRow({ appointment }: { appointment: Appointment }) {
   const t = useT()

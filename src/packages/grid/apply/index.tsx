@@ -21,6 +21,7 @@ import { useT } from '@/i18n/useT'
 import { openPage, paths, routeParam } from '@/navigation'
 import { useDoorDraft, type DraftTarget } from './useDoorDraft'
 import '../grid.scss'
+import '@/i18n/grid'
 
 type Step = 'form' | 'review' | 'sent'
 

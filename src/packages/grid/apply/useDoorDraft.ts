@@ -7,6 +7,7 @@ import { apiErrorOf } from '@/stores/resource'
 import { draftStorage, StorageFullError } from '@/platform/draftStorage'
 import type { LocalPhoto } from '@/platform/photoTypes'
 import { useT } from '@/i18n/useT'
+import '@/i18n/grid'
 
 export type DraftTarget = { draftId: string } | { residentId: string; residentName: string; itemCode: string; itemName: string }
 

@@ -12,6 +12,7 @@ import { usePageTitle } from '@/hooks/usePageTitle'
 import { useT } from '@/i18n/useT'
 import { openPage, paths } from '@/navigation'
 import '../grid.scss'
+import '@/i18n/grid'
 
 function DraftRow({ draft }: { draft: DoorDraft }) {
   const t = useT()

@@ -7,6 +7,7 @@ import ActionButton from '@/components/ActionButton'
 import { useT } from '@/i18n/useT'
 import { a11y } from '@/platform/a11y'
 import { notify } from '@/dialogs'
+import '@/i18n/grid'
 
 /** Record a visit: the outcome drops the resident from the list (applied) or brings them back later. */
 export default function VisitForm({ residentId }: { residentId: string }) {

@@ -20,6 +20,7 @@ import { openPage, paths, routeParam } from '@/navigation'
 import { eligibilityReason } from '../eligibilityText'
 import VisitForm from './VisitForm'
 import '../grid.scss'
+import '@/i18n/grid'
 
 function ResidentView({ resident }: { resident: ResidentDetail }) {
   const t = useT()

@@ -7,6 +7,8 @@ import FormField from '@/components/FormField'
 import Pressable from '@/components/Pressable'
 import { a11y } from '@/platform/a11y'
 import { useT } from '@/i18n/useT'
+import '@/i18n/progress'
+import '@/i18n/apply'
 
 const ACTION_LABELS = {
   accepted: 'apply.staff.action.accepted',

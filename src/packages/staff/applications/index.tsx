@@ -21,6 +21,7 @@ import '../../apply/apply.scss'
 import { useT } from '@/i18n/useT'
 import { usePageTitle } from '@/hooks/usePageTitle'
 import './index.scss'
+import '@/i18n/apply'
 
 type Found = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: StaffApplication } | { status: 'error'; error: ApiError }
 

@@ -10,6 +10,7 @@ import { usePageTitle } from '@/hooks/usePageTitle'
 import { useT } from '@/i18n/useT'
 import type { MessageKey } from '@/i18n'
 import './index.scss'
+import '@/i18n/queue'
 
 const ENTRIES: Array<{ title: MessageKey; hint: MessageKey; path: string }> = [
   { title: 'queue.staff.queueEntry', hint: 'queue.staff.queueEntryHint', path: paths.staffQueue() },

@@ -5,6 +5,7 @@ import ActionButton from '@/components/ActionButton'
 import Pressable from '@/components/Pressable'
 import { a11y } from '@/platform/a11y'
 import { useT } from '@/i18n/useT'
+import '@/i18n/queue'
 
 export type ConsoleAction = { kind: 'callNext'; completeFirst: Ticket | null } | { kind: 'close' } | { kind: 'recall' | 'skip' | 'complete'; ticket: Ticket } | { kind: 'transfer'; ticket: Ticket; category: QueueCategory }
 

@@ -11,6 +11,7 @@ import { useT } from '@/i18n/useT'
 import { a11y } from '@/platform/a11y'
 import CheckChoice from './CheckChoice'
 import type { WindowChoice } from './windowChoice'
+import '@/i18n/queue'
 
 interface WindowSetupProps {
   /** Window staff work at their own hall; administrators choose one. */

@@ -23,6 +23,7 @@ import { useWindowChoiceStore, type WindowChoice } from './windowChoice'
 import WindowSetup from './WindowSetup'
 import WindowConsole, { type ConsoleAction } from './WindowConsole'
 import './index.scss'
+import '@/i18n/queue'
 
 const WAITING_SHOWN = 30
 
