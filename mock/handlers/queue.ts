@@ -42,6 +42,18 @@ function hallOf(fixture: (typeof queueHallFixtures)[number], origin: { lat: numb
 
 const ticketAnswer = (ticket: Ticket, status = 200) => HttpResponse.json(queue.ticketView(ticket), { status })
 
+/** A window of the demo staff's own hall, or the answer the server gives when it is not one. */
+function staffWindow(request: Request, params: Record<string, unknown>): { hallId: string; windowNo: number } | Response {
+  if (!signedIn(request)) return errorResponse(401, 'AUTH_REQUIRED')
+  const hallId = String(params.id)
+  const fixture = queue.hallFixture(hallId)
+  if (!fixture) return errorResponse(404, 'HALL_NOT_FOUND')
+  if (hallId !== STAFF_HALL) return errorResponse(403, 'FORBIDDEN')
+  const windowNo = Number(params.no)
+  if (!Number.isInteger(windowNo) || windowNo < 1 || windowNo > fixture.detail.windows) return errorResponse(404, 'WINDOW_NOT_FOUND')
+  return { hallId, windowNo }
+}
+
 function staffTicket(request: Request, id: string): Ticket | Response {
   if (!signedIn(request)) return errorResponse(401, 'AUTH_REQUIRED')
   const ticket = queue.findTicket(id)
@@ -131,13 +143,9 @@ export const queueHandlers = [
   }),
 
   http.post(`${API}/staff/halls/:id/windows/:no/call-next`, async ({ params, request }) => {
-    if (!signedIn(request)) return errorResponse(401, 'AUTH_REQUIRED')
-    const hallId = String(params.id)
-    const fixture = queue.hallFixture(hallId)
-    if (!fixture) return errorResponse(404, 'HALL_NOT_FOUND')
-    if (hallId !== STAFF_HALL) return errorResponse(403, 'FORBIDDEN')
-    const windowNo = Number(params.no)
-    if (!Number.isInteger(windowNo) || windowNo < 1 || windowNo > fixture.detail.windows) return errorResponse(404, 'WINDOW_NOT_FOUND')
+    const desk = staffWindow(request, params)
+    if (desk instanceof Response) return desk
+    const { hallId, windowNo } = desk
     const { categoryIds } = (await request.json().catch(() => ({}))) as { categoryIds?: string[] }
     const called = queue.callNextAt(hallId, windowNo, categoryIds?.length ? categoryIds : undefined)
     if (!called) return errorResponse(409, 'QUEUE_EMPTY')
@@ -146,13 +154,9 @@ export const queueHandlers = [
   }),
 
   http.post(`${API}/staff/halls/:id/windows/:no/close`, ({ params, request }) => {
-    if (!signedIn(request)) return errorResponse(401, 'AUTH_REQUIRED')
-    const hallId = String(params.id)
-    const fixture = queue.hallFixture(hallId)
-    if (!fixture) return errorResponse(404, 'HALL_NOT_FOUND')
-    if (hallId !== STAFF_HALL) return errorResponse(403, 'FORBIDDEN')
-    const windowNo = Number(params.no)
-    if (!Number.isInteger(windowNo) || windowNo < 1 || windowNo > fixture.detail.windows) return errorResponse(404, 'WINDOW_NOT_FOUND')
+    const desk = staffWindow(request, params)
+    if (desk instanceof Response) return desk
+    const { hallId, windowNo } = desk
     if (!queue.closeWindowAt(hallId, windowNo)) return errorResponse(409, 'WINDOW_BUSY')
     publish(hallId)
     return HttpResponse.json(queue.staffQueueOf(hallId))

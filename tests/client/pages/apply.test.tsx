@@ -46,6 +46,18 @@ async function openAsCitizen(code = '010300010000') {
 // Whole user flows with many keystrokes: room for a busy shared machine.
 jest.setTimeout(20_000)
 
+
+/** The form filled in as a citizen would, photos taken, and consent ticked on the review step. */
+async function fillInUpToConsent(user: ReturnType<typeof userEvent.setup>) {
+  await screen.findByDisplayValue('13812345678')
+  await user.type(screen.getByRole('textbox', { name: '姓名' }), '李四')
+  await user.type(screen.getByRole('textbox', { name: '身份证号' }), '11010519491231002X')
+  for (const button of screen.getAllByRole('button', { name: '拍照' })) await user.click(button)
+  await screen.findAllByText('已上传(410 KB)')
+  await user.click(screen.getByRole('button', { name: '下一步:核对信息' }))
+  await user.click(screen.getByRole('checkbox', { name: '我同意提交身份证号等个人信息用于办理本事项' }))
+}
+
 describe('online application (在线申请)', () => {
   it('prefills the applicant, uploads each material compressed, reviews and submits once', async () => {
     const user = userEvent.setup()
@@ -121,13 +133,7 @@ describe('online application (在线申请)', () => {
     const user = userEvent.setup()
     server.use(http.post(`${API}/applications`, () => errorResponse(409, 'NOT_ONLINE')))
     await openAsCitizen()
-    await screen.findByDisplayValue('13812345678')
-    await user.type(screen.getByRole('textbox', { name: '姓名' }), '李四')
-    await user.type(screen.getByRole('textbox', { name: '身份证号' }), '11010519491231002X')
-    for (const button of screen.getAllByRole('button', { name: '拍照' })) await user.click(button)
-    await screen.findAllByText('已上传(410 KB)')
-    await user.click(screen.getByRole('button', { name: '下一步:核对信息' }))
-    await user.click(screen.getByRole('checkbox', { name: '我同意提交身份证号等个人信息用于办理本事项' }))
+    await fillInUpToConsent(user)
     await user.click(screen.getByRole('button', { name: '确认提交' }))
     expect(await screen.findByText('这个事项需要到大厅窗口办理,不能网上申请;请查看办事指南后前往大厅')).toBeInTheDocument()
   })
@@ -140,13 +146,7 @@ describe('online application (在线申请)', () => {
     })
     act(() => useDisplayModeStore.getState().setElderly(true))
     await openAsCitizen()
-    await screen.findByDisplayValue('13812345678')
-    await user.type(screen.getByRole('textbox', { name: '姓名' }), '李四')
-    await user.type(screen.getByRole('textbox', { name: '身份证号' }), '11010519491231002X')
-    for (const button of screen.getAllByRole('button', { name: '拍照' })) await user.click(button)
-    await screen.findAllByText('已上传(410 KB)')
-    await user.click(screen.getByRole('button', { name: '下一步:核对信息' }))
-    await user.click(screen.getByRole('checkbox', { name: '我同意提交身份证号等个人信息用于办理本事项' }))
+    await fillInUpToConsent(user)
 
     jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'ok' })
     await user.click(screen.getByRole('button', { name: '确认提交' }))
