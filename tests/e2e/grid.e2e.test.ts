@@ -76,10 +76,12 @@ describe('a grid worker at the door, in a real browser', () => {
     // From the keyboard (the layout under a just-lifted pointer settles a frame later in a busy browser).
     await page.getByRole('button', { name: '签好了' }).press('Enter')
     await page.getByText('签名已保存').first().waitFor()
-    await page.getByRole('checkbox', { name: '我确认居民本人已同意代办' }).click()
+    // Below the signature pad, Chromium 156's mobile emulation hit-tests a pointer click on the element above the
+    // target (the pad, then the consent line), so these two are pressed from the keyboard, as a switch user would.
+    await page.getByRole('checkbox', { name: '我确认居民本人已同意代办' }).press('Enter')
+    await page.getByRole('checkbox', { name: '我确认居民本人已同意代办', checked: true }).waitFor()
     expect(await seriousViolations(page, 'grid-apply')).toEqual([])
-    await page.getByRole('button', { name: '下一步:核对' }).scrollIntoViewIfNeeded()
-    await page.getByRole('button', { name: '下一步:核对' }).click()
+    await page.getByRole('button', { name: '下一步:核对' }).press('Enter')
 
     // The signal drops as the worker submits: it is kept on the phone.
     await page.context().setOffline(true)
