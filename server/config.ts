@@ -37,6 +37,8 @@ export interface Config {
     /** Web Push keys; without them demo and development setups generate a pair into dataDir, production has no Web Push. */
     vapid: { publicKey: string | null; privateKey: string | null; subject: string | null }
     pushTimeoutMs: number
+    /** The H5 app's public address (BANSHI_PUBLIC_URL), for links in text messages; null: texts carry no link. */
+    linkBase: string | null
   }
 }
 
@@ -78,6 +80,18 @@ function parseTimeout(name: string, value: string | undefined, fallback: number)
   const ms = Number(value)
   if (!Number.isInteger(ms) || ms < 100 || ms > 60_000) throw new ConfigError(`${name} must be milliseconds from 100 to 60000`)
   return ms
+}
+
+function parsePublicUrl(value: string | undefined): string | null {
+  if (!value) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(`BANSHI_PUBLIC_URL must be the app's address, like https://banshi.example.gov.cn, got "${value}"`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('BANSHI_PUBLIC_URL must start with https://')
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
 function parseMiniprogramState(value: string | undefined): Config['notify']['miniprogramState'] {
@@ -137,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         subject: env.BANSHI_VAPID_SUBJECT || null,
       },
       pushTimeoutMs: parseTimeout('PUSH_TIMEOUT_MS', env.PUSH_TIMEOUT_MS, 5000),
+      linkBase: parsePublicUrl(env.BANSHI_PUBLIC_URL),
     },
   }
 }

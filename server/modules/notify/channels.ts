@@ -42,7 +42,7 @@ export function buildChannels(config: Config, deps: ChannelDeps): NotificationCh
   }
   if (deps.vapid) channels.push(new WebPushChannel(deps.db, { vapid: deps.vapid, timeoutMs: config.notify.pushTimeoutMs }, deps.clock))
   const sms = deps.sms === undefined ? smsSenderFor(config) : deps.sms
-  if (sms) channels.push(new SmsChannel(deps.db, sms))
+  if (sms) channels.push(new SmsChannel(deps.db, sms, config.notify.linkBase))
   return channels
 }
 

@@ -3,12 +3,15 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { noticeFields } from '../../../src/domain/noticeText'
+import { h5UrlOfPagePath } from '../../../src/domain/pushPayload'
 import { SmsDeliveryError, type SmsNoticeSender } from '../auth/smsSender'
 import type { Delivery, NotificationChannel, SendOutcome } from './types'
 
-export function smsText(delivery: Delivery): string {
-  const { title, body, locale } = delivery.notice
-  return locale === 'en' ? `${title}: ${body}` : `${title}：${body}`
+/** The message, and with `linkBase` (the app's public address) a link to the page that shows it. */
+export function smsText(delivery: Delivery, linkBase: string | null = null): string {
+  const { title, body, locale, path } = delivery.notice
+  const text = locale === 'en' ? `${title}: ${body}` : `${title}：${body}`
+  return linkBase ? `${text} ${linkBase}${h5UrlOfPagePath(path)}` : text
 }
 
 export class SmsChannel implements NotificationChannel {
@@ -19,6 +22,8 @@ export class SmsChannel implements NotificationChannel {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly sender: SmsNoticeSender,
+    /** BANSHI_PUBLIC_URL: where the H5 app is served; without it texts carry no link. */
+    private readonly linkBase: string | null = null,
   ) {}
 
   async canReach(delivery: Delivery): Promise<boolean> {
@@ -34,7 +39,7 @@ export class SmsChannel implements NotificationChannel {
         to: phone,
         template: delivery.notice.kind,
         params: noticeFields(delivery.notice),
-        text: smsText(delivery),
+        text: smsText(delivery, this.linkBase),
         idempotencyKey: delivery.dedupKey,
       })
       return { outcome: 'sent' }

@@ -159,4 +159,12 @@ describe('queue simulator switch', () => {
     expect(notes({ BANSHI_SIMULATOR: '1' })).toEqual([expect.stringContaining('BANSHI_SIMULATOR is ignored')])
     expect(notes({ BANSHI_SIMULATOR: '0' }, ['--demo'])).toEqual([])
   })
+
+  it('takes the public address for links in reminder texts, without a trailing slash, and refuses a non-address', () => {
+    expect(load().notify.linkBase).toBeNull()
+    expect(load({ BANSHI_PUBLIC_URL: 'https://banshi.example.gov.cn/' }).notify.linkBase).toBe('https://banshi.example.gov.cn')
+    expect(load({ BANSHI_PUBLIC_URL: 'https://gov.example.cn/banshi/' }).notify.linkBase).toBe('https://gov.example.cn/banshi')
+    expect(() => load({ BANSHI_PUBLIC_URL: 'banshi.example' })).toThrow(ConfigError)
+    expect(() => load({ BANSHI_PUBLIC_URL: 'ftp://banshi.example' })).toThrow(ConfigError)
+  })
 })

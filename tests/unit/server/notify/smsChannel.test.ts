@@ -3,6 +3,7 @@ import { SmsChannel } from '../../../../server/modules/notify/smsChannel'
 import { startFakeSmsNoticeGateway, type FakeSmsNoticeGateway } from '../../../api/support/fakeSmsNoticeGateway'
 import type { TestDatabase } from '../../../api/support/testApp'
 import { addUser, channelTestDatabase, deliveryFor } from './support'
+import { h5UrlOfPagePath } from '@/domain/pushPayload'
 
 let gateway: FakeSmsNoticeGateway
 let database: TestDatabase
@@ -60,6 +61,17 @@ describe('SMS channel', () => {
     expect((await channel(300).send(deliveryFor({ phone: '13600000001' }))).outcome).toBe('retry')
     gateway.mode = 'refuse'
     expect((await channel().send(deliveryFor({ phone: '13600000001' }))).outcome).toBe('rejected')
+  })
+
+  it('links the text to the page that shows it when the app has a public address', async () => {
+    const lines: string[] = []
+    const linked = new SmsChannel(database.db, new ConsoleSmsSender((line) => lines.push(line)), 'https://banshi.example.gov.cn')
+    const delivery = deliveryFor({ phone: '13600000001' }, 'application_ready', 'application_ready:a9')
+    await linked.send(delivery)
+    expect(lines[0]).toContain(`https://banshi.example.gov.cn${h5UrlOfPagePath(delivery.notice.path)}`)
+    expect(h5UrlOfPagePath(delivery.notice.path)).not.toBe('/')
+    await new SmsChannel(database.db, new ConsoleSmsSender((line) => lines.push(line))).send(delivery)
+    expect(lines[1]).not.toContain('https://')
   })
 
   it('prints the message with a masked number from the development provider', async () => {
