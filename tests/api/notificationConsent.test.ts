@@ -4,6 +4,7 @@ import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { createTestApp, dialects, postgresSkipReason, type TestApp } from './support/testApp'
 import { bearer, devSignIn } from './support/signIn'
 import { expectErrorBody } from './support/expectErrorBody'
+import { enqueueNotice } from '../../server/modules/notify/outbox'
 
 if (postgresSkipReason) console.info(postgresSkipReason)
 
@@ -84,6 +85,22 @@ describe.each(dialects)('notification consent on %s', (dialect) => {
     await call('PUT', '/me/push-subscriptions', subscription('shared'))
     expect((await call('GET', '/me/notification-settings', undefined, other)).json().channels.webpush).toBe(0)
     expect((await call('GET', '/me/notification-settings')).json().channels.webpush).toBe(1)
+  })
+
+  it('forgets browsers, grants and switches when the account is closed, and drops its unsent reminders', async () => {
+    await call('PUT', '/me/push-subscriptions', subscription('closing'))
+    await call('POST', '/me/notification-grants', { grants: [{ template: 'queue', result: 'accept' }] })
+    await call('PUT', '/me/notification-settings', { locale: 'en' })
+    const userId = citizen.user.id
+    await t.database.db.transaction().execute((trx) =>
+      enqueueNotice(trx, t.clock.now(), { dedupKey: `queue_near:closing-${userId}`, kind: 'queue_near', userId, params: { path: 'pages/ticket/index?id=x', ahead: 3 } }),
+    )
+    expect((await call('DELETE', '/me')).statusCode).toBe(204)
+    const left = async (table: 'push_subscriptions' | 'notification_grants' | 'notification_settings') =>
+      (await t.database.db.selectFrom(table).select('user_id').where('user_id', '=', userId).execute()).length
+    expect([await left('push_subscriptions'), await left('notification_grants'), await left('notification_settings')]).toEqual([0, 0, 0])
+    const reminder = await t.database.db.selectFrom('notification_outbox').select(['status', 'last_error']).where('user_id', '=', userId).executeTakeFirstOrThrow()
+    expect(reminder).toEqual({ status: 'dropped', last_error: 'account closed' })
   })
 
   it('keeps at most 10 browsers, dropping the oldest', async () => {

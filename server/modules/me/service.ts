@@ -6,6 +6,7 @@ import type { Principal } from '../../http/access'
 import type { AuthDeps } from '../auth/sessions'
 import * as repo from '../auth/repo'
 import { describeUser } from '../auth/userView'
+import { forgetPerson } from '../notify/consentRepo'
 
 export async function profile(deps: AuthDeps, principal: Principal): Promise<Profile> {
   const row = await repo.findUserById(deps.db, principal.userId)
@@ -65,6 +66,7 @@ export async function deleteAccount(deps: AuthDeps, principal: Principal): Promi
       address_enc: null,
       sensitive_consent_at: null,
     })
+    await forgetPerson(trx, principal.userId, now.toISOString())
   })
 }
 

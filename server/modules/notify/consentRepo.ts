@@ -86,3 +86,19 @@ export async function hasPhone(db: Db, userId: string): Promise<boolean> {
   const row = await db.selectFrom('users').select('phone_enc').where('id', '=', userId).executeTakeFirst()
   return Boolean(row?.phone_enc)
 }
+
+/**
+ * A closed account: its browsers, WeChat grants and switches go, and reminders not yet sent are dropped (a message
+ * about a closed account's ticket or booking reaches no one it should).
+ */
+export async function forgetPerson(db: Db, userId: string, now: string): Promise<void> {
+  await db.deleteFrom('push_subscriptions').where('user_id', '=', userId).execute()
+  await db.deleteFrom('notification_grants').where('user_id', '=', userId).execute()
+  await db.deleteFrom('notification_settings').where('user_id', '=', userId).execute()
+  await db
+    .updateTable('notification_outbox')
+    .set({ status: 'dropped', last_error: 'account closed', lease_owner: null, lease_until: null, sent_at: null, next_attempt_at: now })
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .execute()
+}
