@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import type { Profile, ProfileUpdate, SmsSent } from '../../src/domain/contract'
-import { checkIdNumber, idNumberProblemText, maskIdNumber, MOBILE_PATTERN } from '../../src/domain/identity'
+import { checkIdNumber, idNumberIssue, maskIdNumber, MOBILE_PATTERN } from '../../src/domain/identity'
 import { MOCK_SMS_CODE, MOCK_STAFF, fixtureDevices, fixtureProfile, fixtureSession, fixtureWindowStaff, fixtureGridWorker } from '../fixtures/accounts'
 import { errorResponse } from './errors'
 
@@ -50,7 +50,7 @@ export const accountHandlers = [
     let idNumber = profile.idNumber
     if (update.idNumber !== undefined) {
       const check = checkIdNumber(update.idNumber, '2026-11-25')
-      if (!check.ok) return errorResponse(400, 'INVALID_ID_NUMBER', [{ field: 'body.idNumber', issue: idNumberProblemText[check.problem] }])
+      if (!check.ok) return errorResponse(400, 'INVALID_ID_NUMBER', [{ field: 'body.idNumber', issue: idNumberIssue[check.problem] }])
       if (!update.sensitiveConsent) return errorResponse(400, 'CONSENT_REQUIRED', [{ field: 'body.sensitiveConsent', issue: 'must be true' }])
       idNumber = check.idNumber
     }

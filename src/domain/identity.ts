@@ -57,6 +57,19 @@ export function checkIdNumber(input: string, today: string): IdNumberCheck {
   return { ok: true, idNumber, birthDate, sex }
 }
 
+/**
+ * The `issue` of a field error (developer-facing detail, in English like every other field issue); the error's
+ * message is the citizen's, in their language, and the app words the problem itself with its `id.*` sentences.
+ */
+export const idNumberIssue: Record<IdNumberProblem, string> = {
+  length: 'must be 18 characters',
+  format: 'digits only, the last may be X',
+  region: 'unknown region code',
+  birthDate: 'the birth date in it is not a real past date',
+  checksum: 'check digit does not match',
+}
+
+/** The same problems in Chinese, for the register import's report to operators. */
 export const idNumberProblemText: Record<IdNumberProblem, string> = {
   length: '身份证号码应为18位',
   format: '身份证号码只能包含数字,最后一位可以是X',

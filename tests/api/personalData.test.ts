@@ -54,7 +54,7 @@ describe.each(dialects)('personal data on %s', (dialect) => {
     it('rejects a forged ID number, naming the field and what is wrong', async () => {
       const { session } = await freshCitizen()
       const body = expectErrorBody(await request('PATCH', '/me', session, { idNumber: '440308199003071236', sensitiveConsent: true }), 400, 'INVALID_ID_NUMBER')
-      expect(body.error.details.fields).toEqual([{ field: 'body.idNumber', issue: expect.stringContaining('校验位') }])
+      expect(body.error.details.fields).toEqual([{ field: 'body.idNumber', issue: 'check digit does not match' }])
       const shape = expectErrorBody(await request('PATCH', '/me', session, { idNumber: '4403081990' }), 400, 'VALIDATION_FAILED')
       expect(shape.error.details.fields[0].field).toBe('body.idNumber')
       const profile = (await request('GET', '/me', session)).json()

@@ -9,7 +9,7 @@ import type {
   OnlineMode,
 } from '../../../src/domain/contract'
 import { canBeEvaluated } from '../../../src/domain/applicationStatus'
-import { checkIdNumber, idNumberProblemText, maskIdNumber, maskPhone, normalizeMobile } from '../../../src/domain/identity'
+import { checkIdNumber, idNumberIssue, maskIdNumber, maskPhone, normalizeMobile } from '../../../src/domain/identity'
 import { isValidApplicationNo, normalizeApplicationNo } from '../../../src/domain/applicationNo'
 import { shanghaiTime } from '../../../src/domain/clockTime'
 import type { Role } from '../../../src/domain/roles'
@@ -194,7 +194,7 @@ export async function submitApplication(
   const item = await itemOpenOnline(trx, body.itemCode)
   const idCheck = checkIdNumber(body.applicant.idNumber, today)
   if (!idCheck.ok) {
-    throw new AppError(400, 'INVALID_ID_NUMBER', { fields: [{ field: 'body.applicant.idNumber', issue: idNumberProblemText[idCheck.problem] }] })
+    throw new AppError(400, 'INVALID_ID_NUMBER', { fields: [{ field: 'body.applicant.idNumber', issue: idNumberIssue[idCheck.problem] }] })
   }
   const phone = normalizeMobile(body.applicant.phone)
   if (!phone) throw new AppError(400, 'INVALID_PHONE', { fields: [{ field: 'body.applicant.phone', issue: 'not a mainland mobile number' }] })

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { NO_SHOW_WINDOW_DAYS, SUSPENSION_DAYS, shanghaiIso, suspendedUntil } from '../../../src/domain/appointments'
 import { shanghaiTime } from '../../../src/domain/clockTime'
-import { checkIdNumber, idNumberProblemText, maskIdNumber, maskPhone, normalizeMobile } from '../../../src/domain/identity'
+import { checkIdNumber, idNumberIssue, maskIdNumber, maskPhone, normalizeMobile } from '../../../src/domain/identity'
 import type { Database } from '../../db/schema'
 import { AppError } from '../../errors'
 import type { AuthDeps } from '../auth/sessions'
@@ -26,7 +26,7 @@ export interface CheckedPerson {
 export function checkedPerson(deps: AuthDeps, body: { name: string; phone: string; idNumber: string }, now: Date): CheckedPerson {
   const idCheck = checkIdNumber(body.idNumber, shanghaiTime(now).date)
   if (!idCheck.ok) {
-    throw new AppError(400, 'INVALID_ID_NUMBER', { fields: [{ field: 'body.idNumber', issue: idNumberProblemText[idCheck.problem] }] })
+    throw new AppError(400, 'INVALID_ID_NUMBER', { fields: [{ field: 'body.idNumber', issue: idNumberIssue[idCheck.problem] }] })
   }
   const phone = normalizeMobile(body.phone)
   if (!phone) throw new AppError(400, 'INVALID_PHONE', { fields: [{ field: 'body.phone', issue: 'not a mainland mobile number' }] })

@@ -1,5 +1,5 @@
 import type { DeviceSession, Profile, ProfileUpdate } from '../../../src/domain/contract'
-import { checkIdNumber, idNumberProblemText, maskIdNumber } from '../../../src/domain/identity'
+import { checkIdNumber, idNumberIssue, maskIdNumber } from '../../../src/domain/identity'
 import { shanghaiTime } from '../../../src/domain/clockTime'
 import { AppError } from '../../errors'
 import type { Principal } from '../../http/access'
@@ -33,7 +33,7 @@ export async function updateProfile(deps: AuthDeps, principal: Principal, update
   if (update.idNumber !== undefined) {
     const check = checkIdNumber(update.idNumber, shanghaiTime(now).date)
     if (!check.ok) {
-      throw new AppError(400, 'INVALID_ID_NUMBER', { fields: [{ field: 'body.idNumber', issue: idNumberProblemText[check.problem] }] })
+      throw new AppError(400, 'INVALID_ID_NUMBER', { fields: [{ field: 'body.idNumber', issue: idNumberIssue[check.problem] }] })
     }
     // An ID number is sensitive personal information: it needs its own consent (PIPL Art. 29), not the general one.
     if (update.sensitiveConsent !== true && !row.sensitive_consent_at) {

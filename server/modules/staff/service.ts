@@ -1,5 +1,5 @@
 import type { CitizenRecord } from '../../../src/domain/contract'
-import { checkIdNumber, idNumberProblemText } from '../../../src/domain/identity'
+import { checkIdNumber, idNumberIssue } from '../../../src/domain/identity'
 import { shanghaiTime } from '../../../src/domain/clockTime'
 import { AppError, validationFailed } from '../../errors'
 import { recordAudit } from '../../audit'
@@ -36,7 +36,7 @@ export async function findCitizens(
   } else if (query.idNumber) {
     const check = checkIdNumber(query.idNumber, shanghaiTime(deps.clock.now()).date)
     if (!check.ok) {
-      throw new AppError(400, 'INVALID_ID_NUMBER', { fields: [{ field: 'query.idNumber', issue: idNumberProblemText[check.problem] }] })
+      throw new AppError(400, 'INVALID_ID_NUMBER', { fields: [{ field: 'query.idNumber', issue: idNumberIssue[check.problem] }] })
     }
     rows = await repo.citizensWithHash(deps.db, 'id_number_hash', cipher.lookupHash('idNumber', check.idNumber))
     how = 'lookup by ID number'

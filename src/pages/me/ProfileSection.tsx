@@ -49,7 +49,7 @@ function ProfileForm({ profile, onDone }: { profile: Profile; onDone(): void }) 
     } catch (raw) {
       const error = apiErrorOf(raw)
       if (!error) return
-      if (error.code === 'INVALID_ID_NUMBER') setErrors({ idNumber: error.fields[0]?.issue ?? error.message })
+      if (error.code === 'INVALID_ID_NUMBER') setErrors({ idNumber: error.message })
       else setErrors({ form: error.message })
     } finally {
       setSaving(false)
