@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { Clock } from '../../clock'
-import { templateOfNotice, type WechatTemplateKey } from '../../../src/domain/notices'
+import { templateOfNotice, WECHAT_GRANTS_KEPT, type WechatTemplateKey } from '../../../src/domain/notices'
 import type { Delivery, NotificationChannel, SendOutcome } from './types'
 import { AccessTokenError, TOKEN_ERRORS, type WechatAccessToken } from './wechatAccessToken'
 
@@ -63,7 +63,7 @@ export class WechatChannel implements NotificationChannel {
       .where('user_id', '=', userId)
       .where('template', '=', template)
       .executeTakeFirst()
-    return (row?.remaining ?? 0) > 0
+    return (row?.remaining ?? 0) > (WECHAT_GRANTS_KEPT[delivery.notice.kind] ?? 0)
   }
 
   async send(delivery: Delivery): Promise<SendOutcome> {
@@ -72,7 +72,9 @@ export class WechatChannel implements NotificationChannel {
     const templateId = this.templateId(template)
     if (!templateId) return { outcome: 'unavailable', reason: `no WeChat template configured for ${template}` }
     if (!userId || !openid) return { outcome: 'unavailable', reason: 'no openid' }
-    if (!(await this.takeGrant(userId, template))) return { outcome: 'unavailable', reason: 'no grant left' }
+    if (!(await this.takeGrant(userId, template, WECHAT_GRANTS_KEPT[delivery.notice.kind] ?? 0))) {
+      return { outcome: 'unavailable', reason: 'no grant left' }
+    }
 
     let answer: Answer
     try {
@@ -141,14 +143,17 @@ export class WechatChannel implements NotificationChannel {
     }
   }
 
-  /** Uses one grant, or answers false when none is left; a conditional UPDATE so two sends cannot share one. */
-  private async takeGrant(userId: string, template: WechatTemplateKey): Promise<boolean> {
+  /**
+   * Uses one grant, or answers false when no more than `kept` are left; a conditional UPDATE so two sends cannot
+   * share one.
+   */
+  private async takeGrant(userId: string, template: WechatTemplateKey, kept: number): Promise<boolean> {
     const result = await this.db
       .updateTable('notification_grants')
       .set((eb) => ({ remaining: eb('remaining', '-', 1), updated_at: this.clock.now().toISOString() }))
       .where('user_id', '=', userId)
       .where('template', '=', template)
-      .where('remaining', '>', 0)
+      .where('remaining', '>', kept)
       .executeTakeFirst()
     return Number(result.numUpdatedRows) === 1
   }

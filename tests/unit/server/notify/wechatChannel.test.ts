@@ -127,6 +127,19 @@ describe('WeChat subscribe-message channel', () => {
     expect(wechat.sendRequests).toBe(0)
   })
 
+  it('keeps the last queue grant for the call: "3 ahead" goes by WeChat only while one would be left', async () => {
+    const channel = channelWith()
+    const near = (key: string) => deliveryFor({ userId: 'u1', openid: 'openid-u1' }, 'queue_near', key)
+    expect(await channel.canReach(near('queue_near:t1'))).toBe(true)
+    expect(await channel.send(near('queue_near:t1'))).toEqual({ outcome: 'sent' })
+    expect(await grantsLeft(database, 'u1', 'queue')).toBe(1)
+    expect(await channel.canReach(near('queue_near:t2'))).toBe(false)
+    expect(await channel.send(near('queue_near:t2'))).toMatchObject({ outcome: 'unavailable' })
+    expect(await channel.send(deliveryFor({ userId: 'u1', openid: 'openid-u1' }, 'queue_called', 'queue_called:t1:1'))).toEqual({ outcome: 'sent' })
+    expect(await grantsLeft(database, 'u1', 'queue')).toBe(0)
+    expect(wechat.received).toHaveLength(2)
+  })
+
   it('takes every grant of the template away when WeChat says the user refused (43101)', async () => {
     wechat.script.push({ errcode: 43101 })
     const outcome = await channelWith().send(deliveryFor({ userId: 'u1', openid: 'openid-u1' }))
@@ -175,7 +188,7 @@ describe.each(dialects)('WeChat grants on %s', (dialect) => {
 
   it('never sends more messages than grants, however many are sent at once', async () => {
     const channel = channelWith(undefined, FAKE_TEMPLATE_IDS, 2000, grantsDb)
-    const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => channel.send(deliveryFor({ userId: 'u1', openid: 'openid-u1' }, 'queue_near', `k${i}`))))
+    const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => channel.send(deliveryFor({ userId: 'u1', openid: 'openid-u1' }, 'queue_called', `k${i}`))))
     expect(outcomes.filter((o) => o.outcome === 'sent')).toHaveLength(2)
     expect(outcomes.filter((o) => o.outcome === 'unavailable')).toHaveLength(4)
     expect(wechat.received).toHaveLength(2)
