@@ -153,6 +153,16 @@ describe.each(dialects)('notification outbox on %s', (dialect) => {
       expect(receiver.deliveriesOf(key('later'))).toBe(1)
     })
 
+    it('writes in the language the person uses when it is sent, Chinese when they never chose', async () => {
+      await enqueue(notice(key('switched'), { userId: 'u-switch' }))
+      await enqueue(notice(key('default'), { userId: 'u-none' }))
+      await db().insertInto('notification_settings').values({ user_id: 'u-switch', enabled: 1, sms: 1, locale: 'en', updated_at: clock.now().toISOString() }).execute()
+      await workerWith([sms()]).runOnce()
+      const titleOf = (dedupKey: string) => receiver.delivered.find((d) => d.key === dedupKey)?.title
+      expect(titleOf(key('switched'))).toBe('application_ready:en')
+      expect(titleOf(key('default'))).toBe('application_ready:zh-CN')
+    })
+
     it('drops a message past its expiry and one whose person switched reminders off', async () => {
       await enqueue(notice(key('stale'), { expiresAt: new Date(clock.now().getTime() + 60_000).toISOString() }))
       await enqueue(notice(key('off'), { userId: 'u-off' }))

@@ -1,43 +1,29 @@
 // Web Push in real Chromium against the built app: a push delivered to Banshi's service worker becomes a
 // notification with the payload's words, tag and language, and a link to the page it is about.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import type { BrowserContext, CDPSession, Page } from 'playwright-core'
 import type { WebPushPayload } from '@/domain/pushPayload'
 import { startServer, type RunningServer } from './support/server'
+import { openPhoneProfile, type PhoneProfile } from './support/phoneProfile'
 
 let server: RunningServer
+let phone: PhoneProfile
 let context: BrowserContext
 let page: Page
-let profileDir: string
-const pageErrors: string[] = []
 
 beforeAll(async () => {
   server = await startServer()
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-push-'))
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  })
+  phone = await openPhoneProfile('push')
+  ;({ context, page } = phone)
   await context.grantPermissions(['notifications'], { origin: server.url })
-  page = context.pages()[0] ?? (await context.newPage())
-  page.on('pageerror', (error) => pageErrors.push(error.message))
 })
 
 afterAll(async () => {
-  await context?.close()
+  await phone?.close()
   await server?.stop()
-  fs.rmSync(profileDir, { recursive: true, force: true })
 })
 
 afterEach(() => {
-  expect(pageErrors).toEqual([])
+  expect(phone.pageErrors).toEqual([])
 })
 
 /** The id Chromium gives Banshi's service worker registration, from the DevTools protocol's own events. */

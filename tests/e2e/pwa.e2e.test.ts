@@ -1,41 +1,26 @@
 // The H5 app as an installable, offline-capable PWA, checked in real Chromium against the real server.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { startServer, type RunningServer } from './support/server'
+import { openPhoneProfile, type PhoneProfile } from './support/phoneProfile'
 
 let server: RunningServer
+let phone: PhoneProfile
 let context: BrowserContext
 let page: Page
-let profileDir: string
-const pageErrors: string[] = []
 
 beforeAll(async () => {
   server = await startServer()
-  // A persistent profile, as a phone's browser has: Chromium does not offer to install from an incognito one.
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'banshi-pwa-'))
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  })
-  page = context.pages()[0] ?? (await context.newPage())
-  page.on('pageerror', (error) => pageErrors.push(error.message))
+  phone = await openPhoneProfile('pwa')
+  ;({ context, page } = phone)
 })
 
 afterAll(async () => {
-  await context?.close()
+  await phone?.close()
   await server?.stop()
-  fs.rmSync(profileDir, { recursive: true, force: true })
 })
 
 afterEach(() => {
-  expect(pageErrors).toEqual([])
+  expect(phone.pageErrors).toEqual([])
 })
 
 const GUIDE = '/pages/guide/index?code=010100010000'

@@ -1,8 +1,7 @@
-// Who an outbox row is for, as far as the channels need to know, and the language to write to them in.
+// Who an outbox row is for, as far as the channels need to know.
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { PersonalDataCipher } from '../../security/personalData'
-import type { NoticeLocale } from '../../../src/domain/noticeText'
 import type { Recipient } from './types'
 
 export interface RecipientRow {
@@ -22,12 +21,4 @@ export async function loadRecipient(db: Kysely<Database>, cipher: PersonalDataCi
   // userId null: a closed account's push subscriptions and grants no longer reach anyone.
   if (!user || user.disabled) return { userId: null, openid: null, phone: rowPhone }
   return { userId: row.user_id, openid: user.openid, phone: cipher.openOrNull('phone', user.phone_enc) ?? rowPhone }
-}
-
-export const DEFAULT_NOTICE_LOCALE: NoticeLocale = 'zh-CN'
-
-export async function noticeLocale(db: Kysely<Database>, userId: string | null): Promise<NoticeLocale> {
-  if (!userId) return DEFAULT_NOTICE_LOCALE
-  const row = await db.selectFrom('notification_settings').select('locale').where('user_id', '=', userId).executeTakeFirst()
-  return row?.locale === 'en' ? 'en' : DEFAULT_NOTICE_LOCALE
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../../clock'
 import type { Database } from '../../db/schema'
 import type { PersonalDataCipher } from '../../security/personalData'
 import { buildChannels, describeChannels, renderForDelivery, wechatConfigured } from './channels'
-import { loadRecipient, noticeLocale } from './recipients'
+import { loadRecipient } from './recipients'
 import type { NotificationParts } from './start'
 import type { NotificationRouteSettings } from './routes'
 import { loadVapidKeys, type VapidKeys } from './vapidKeys'
@@ -34,10 +34,7 @@ export function notificationSetup(config: Config): NotificationSetup {
   }
 }
 
-/**
- * What this node's outbox worker sends with: the configured channels, the words, and who each row is for. The
- * language is read when the message goes out, so a person who switched the app to English since gets English.
- */
+/** What this node's outbox worker sends with: the configured channels, the words, and who each row is for. */
 export function notificationParts(
   config: Config,
   setup: NotificationSetup,
@@ -47,6 +44,5 @@ export function notificationParts(
     channels: buildChannels(config, { db: deps.db, clock: deps.clock, vapid: setup.vapid }),
     render: renderForDelivery,
     recipientOf: (row) => loadRecipient(deps.db, deps.cipher, row),
-    localeOf: async (row) => (row.user_id ? noticeLocale(deps.db, row.user_id) : row.locale === 'en' ? 'en' : 'zh-CN'),
   }
 }

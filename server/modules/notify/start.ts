@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema'
 import { OutboxWorker, type OutboxWorkerDeps, type OutboxWorkerOptions, type WorkerLog } from './worker'
 
 /** What sending needs besides the database and the clock. */
-export type NotificationParts = Pick<OutboxWorkerDeps, 'channels' | 'render' | 'recipientOf' | 'localeOf'> & { worker?: OutboxWorkerOptions }
+export type NotificationParts = Pick<OutboxWorkerDeps, 'channels' | 'render' | 'recipientOf'> & { worker?: OutboxWorkerOptions }
 
 /**
  * Starts this node's outbox worker. Without any channel nothing is started: the rows wait in the outbox (a node

@@ -26,8 +26,6 @@ export interface OutboxWorkerDeps {
   channels: NotificationChannel[]
   render: (kind: NoticeKind, params: NoticeParams, locale: NoticeLocale) => RenderedNotice
   recipientOf: (row: OutboxRow) => Promise<Recipient>
-  /** The language to write in; by default the one stored on the row, else Chinese. */
-  localeOf?: (row: OutboxRow) => Promise<NoticeLocale>
 }
 
 export interface OutboxWorkerOptions {
@@ -181,11 +179,13 @@ export class OutboxWorker {
       return 'dropped' as const
     }
     if (row.expires_at && row.expires_at <= clock.now().toISOString()) return drop('expired')
-    if (row.user_id && (await outboxRepo.settingsOf(db, row.user_id))?.enabled === 0) return drop('consent withdrawn')
+    const settings = row.user_id ? await outboxRepo.settingsOf(db, row.user_id) : undefined
+    if (settings?.enabled === 0) return drop('consent withdrawn')
 
     let delivery: Delivery
     try {
-      const locale = this.deps.localeOf ? await this.deps.localeOf(row) : row.locale === 'en' ? 'en' : 'zh-CN'
+      // The language the person uses now (they may have switched since the event), else the one stored with it.
+      const locale: NoticeLocale = (settings?.locale ?? row.locale) === 'en' ? 'en' : 'zh-CN'
       delivery = {
         id: row.id,
         dedupKey: row.dedup_key,

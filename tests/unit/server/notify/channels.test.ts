@@ -4,7 +4,7 @@ import path from 'node:path'
 import { ConfigError, ignoredSettings, loadConfig } from '../../../../server/config'
 import { buildChannels, describeChannels } from '../../../../server/modules/notify/channels'
 import { notificationSetup } from '../../../../server/modules/notify/setup'
-import { loadRecipient, noticeLocale } from '../../../../server/modules/notify/recipients'
+import { loadRecipient } from '../../../../server/modules/notify/recipients'
 import { ConsoleSmsSender } from '../../../../server/modules/auth/smsSender'
 import { ephemeralAuthSettings } from '../../../../server/modules/auth/settings'
 import type { TestDatabase } from '../../../api/support/testApp'
@@ -96,13 +96,5 @@ describe('recipients', () => {
     await addUser(database, 'gone', { openid: 'o-gone' })
     await database.db.updateTable('users').set({ disabled: 1 }).where('id', '=', 'gone').execute()
     expect(await loadRecipient(database.db, cipher, { user_id: 'gone', phone_enc: null })).toEqual({ userId: null, openid: null, phone: null })
-  })
-
-  it('writes in the language the person chose, Chinese by default', async () => {
-    await addUser(database, 'u1')
-    expect(await noticeLocale(database.db, 'u1')).toBe('zh-CN')
-    expect(await noticeLocale(database.db, null)).toBe('zh-CN')
-    await database.db.insertInto('notification_settings').values({ user_id: 'u1', locale: 'en', updated_at: new Date().toISOString() }).execute()
-    expect(await noticeLocale(database.db, 'u1')).toBe('en')
   })
 })
