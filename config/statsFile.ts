@@ -7,7 +7,7 @@ export class StatsFilePlugin {
 
   apply(compiler: Compiler): void {
     compiler.hooks.done.tap('StatsFilePlugin', (stats) => {
-      const json = stats.toJson({ all: false, chunks: true, chunkModules: true, modules: false, nestedModules: true, dependentModules: true, assets: true, entrypoints: true, chunkGroups: true })
+      const json = stats.toJson({ all: false, chunks: true, chunkModules: true, modules: false, nestedModules: true, dependentModules: true, assets: true, entrypoints: true, chunkGroups: true, chunkModulesSpace: Infinity, nestedModulesSpace: Infinity, cachedModules: true, groupModulesByCacheStatus: false })
       fs.writeFileSync(this.file, JSON.stringify(json))
     })
   }

@@ -53,6 +53,23 @@ describe('guide lookup in a real browser', () => {
     await page.getByRole('link', { name: /^食品经营许可 / }).waitFor()
   })
 
+  it('fetches a shared guide’s own code alongside the app’s main scripts, and every file once', async () => {
+    const { page, server } = suite
+    await page.goto(`${server.url}/pages/guide/index?code=020200010000`)
+    await page.getByRole('heading', { name: '高龄老人津贴申领', level: 1 }).waitFor()
+    const mainScripts = await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((script) => new URL((script as HTMLScriptElement).src).pathname))
+    const fetched = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => ({ path: new URL(entry.name).pathname, by: (entry as PerformanceResourceTiming).initiatorType })),
+    )
+    const pageScripts = fetched.filter(({ path }) => path.startsWith('/js/') && !mainScripts.includes(path))
+    expect(pageScripts.length).toBeGreaterThan(0)
+    // Asked for by index.html's preload links, not by the router once the main scripts had run…
+    expect(pageScripts.filter(({ by }) => by !== 'link')).toEqual([])
+    // …and the router's own request used the preloaded copy instead of fetching again.
+    const paths = fetched.map(({ path }) => path).filter((path) => /^\/(js|css)\//.test(path))
+    expect(paths.length).toBe(new Set(paths).size)
+  })
+
   it('opens a guide from a shared link and lists the halls with tap-to-call', async () => {
     const { page, server } = suite
     await page.goto(`${server.url}/pages/guide/index?code=020200010000`)
