@@ -57,7 +57,7 @@ describe('guide lookup in a real browser', () => {
     const { page, server } = suite
     await page.goto(`${server.url}/pages/guide/index?code=020200010000`)
     await page.getByRole('heading', { name: '高龄老人津贴申领', level: 1 }).waitFor()
-    const mainScripts = await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((script) => new URL((script as HTMLScriptElement).src).pathname))
+    const mainScripts = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]'), (script) => new URL(script.src).pathname))
     const fetched = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((entry) => ({ path: new URL(entry.name).pathname, by: (entry as PerformanceResourceTiming).initiatorType })),
     )
