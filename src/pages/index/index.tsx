@@ -85,7 +85,12 @@ function StandardHome() {
         {topics.status === 'error' && !topics.data ? (
           <ErrorState error={topics.error} onRetry={() => void loadTopics({ refresh: true })} />
         ) : !topics.data ? (
-          <LoadingRows rows={2} />
+          // Tiles where the topics will be, so nothing below jumps when they arrive.
+          <View className='home__topics' {...a11y({ role: 'progressbar', label: t('common.loading') })}>
+            {Array.from({ length: TOPICS_ON_HOME }, (_, index) => (
+              <View key={index} className='home__topic home__topic--placeholder' />
+            ))}
+          </View>
         ) : (
           <View className='home__topics'>
             {topics.data.slice(0, TOPICS_ON_HOME).map(({ topic, count }) => (
