@@ -72,6 +72,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [path.resolve(__dirname, '..', 'mock')] },
       // Taro's React components render as plain HTML elements instead of web components: ~20 KB less JS.
       useHtmlComponents: true,
+      // Read by src/index.html (the guide data it fetches early goes to the same API as the app's requests).
+      htmlPluginOption: { banshiApiBase: apiBaseForTarget('h5') },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',
@@ -95,6 +97,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .set('whatwg-fetch$', path.join(shims, 'nothing.js'))
           .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', path.join(shims, 'nothing.js'))
           .set('jsonp-retry$', path.join(shims, 'jsonpUnsupported.js'))
+        const axiosAdapters = path.resolve(__dirname, '..', 'node_modules/axios/lib/adapters')
+        for (const transport of ['xhr.js', 'fetch.js']) {
+          chain.resolve.alias.set(path.join(axiosAdapters, transport), path.join(shims, 'axiosAdapterUnavailable.js'))
+        }
         // Taro splits only initial chunks, so every lazily loaded page carried its own copy of axios, zustand
         // and our components; share them between pages instead.
         chain.optimization.splitChunks({

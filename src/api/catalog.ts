@@ -1,5 +1,6 @@
 import type { DepartmentCount, Guide, ItemList, ItemSuggestionList, TopicCount } from '@/domain/contract'
 import { http } from './http'
+import { takeEarlyResponse } from '@/platform/earlyData'
 
 export interface ItemQuery {
   q?: string
@@ -26,7 +27,16 @@ export async function suggestItems(q: string, signal?: AbortSignal): Promise<Ite
 }
 
 export async function fetchGuide(code: string): Promise<Guide> {
-  const { data } = await http.get<Guide>(`/items/${encodeURIComponent(code)}`)
+  const path = `/items/${encodeURIComponent(code)}`
+  const early = takeEarlyResponse<Guide>(path)
+  if (early) {
+    try {
+      return await early
+    } catch {
+      // Not found, offline, a server error: the request below says so in the person's language, with retries.
+    }
+  }
+  const { data } = await http.get<Guide>(path)
   return data
 }
 

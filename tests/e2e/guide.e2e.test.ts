@@ -53,7 +53,7 @@ describe('guide lookup in a real browser', () => {
     await page.getByRole('link', { name: /^食品经营许可 / }).waitFor()
   })
 
-  it('fetches a shared guide’s own code alongside the app’s main scripts, and every file once', async () => {
+  it('fetches a shared guide’s own code and data alongside the app’s main scripts, and every file once', async () => {
     const { page, server } = suite
     await page.goto(`${server.url}/pages/guide/index?code=020200010000`)
     await page.getByRole('heading', { name: '高龄老人津贴申领', level: 1 }).waitFor()
@@ -68,6 +68,8 @@ describe('guide lookup in a real browser', () => {
     // …and the router's own request used the preloaded copy instead of fetching again.
     const paths = fetched.map(({ path }) => path).filter((path) => /^\/(js|css)\//.test(path))
     expect(paths.length).toBe(new Set(paths).size)
+    // The guide itself was asked for by index.html while the scripts downloaded, and the app used that answer.
+    expect(fetched.filter(({ path }) => path === '/api/v1/items/020200010000')).toEqual([{ path: '/api/v1/items/020200010000', by: 'fetch' }])
   })
 
   it('opens a guide from a shared link and lists the halls with tap-to-call', async () => {
