@@ -20,6 +20,7 @@ import './index.scss'
 import ActionButton from '@/components/ActionButton'
 import { useT } from '@/i18n/useT'
 import { usePageTitle } from '@/hooks/usePageTitle'
+import { useAfterFirstScreen } from '@/hooks/useAfterFirstScreen'
 import '@/i18n/guide'
 
 /** 预约办理: for items the halls take appointments for. */
@@ -37,6 +38,7 @@ function BookEntry({ code }: { code: string }) {
 
 function GuideBody({ guide }: { guide: Guide }) {
   const t = useT()
+  const restOfPage = useAfterFirstScreen()
   const separator = t('guide.listSeparator')
   return (
     <View>
@@ -86,6 +88,16 @@ function GuideBody({ guide }: { guide: Guide }) {
         <MaterialChecklist itemCode={guide.code} materials={guide.materials} />
       </Section>
 
+      {restOfPage ? <GuideDetails guide={guide} /> : null}
+    </View>
+  )
+}
+
+/** Steps, halls, legal basis and phone: below the first screen. */
+function GuideDetails({ guide }: { guide: Guide }) {
+  const t = useT()
+  return (
+    <>
       <Section title={t('guide.steps')}>
         <View className='guide__steps' {...a11y({ role: 'list' })}>
           {guide.steps.map((step, index) => (
@@ -111,7 +123,7 @@ function GuideBody({ guide }: { guide: Guide }) {
           <Text>{guide.phone}</Text>
         </PhoneLink>
       </Section>
-    </View>
+    </>
   )
 }
 

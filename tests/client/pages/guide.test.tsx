@@ -28,17 +28,16 @@ describe('guide page (办事指南)', () => {
     expect(screen.getByText('工本费20元')).toBeInTheDocument()
     expect(screen.getByText('最多跑一次')).toBeInTheDocument()
     expect(screen.getByText('需到窗口办理')).toBeInTheDocument()
-    // Conditions, steps, basis, phone.
+    // Conditions, then (drawn right after the first screen) steps, basis, phone.
     expect(screen.getByText(/年满16周岁应当申领/)).toBeInTheDocument()
-    expect(screen.getByRole('listitem', { name: '第2步,采集指纹和人像' })).toBeInTheDocument()
+    expect(await screen.findByRole('listitem', { name: '第2步,采集指纹和人像' })).toBeInTheDocument()
     expect(screen.getByText('《中华人民共和国居民身份证法》第二条')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: '拨打咨询电话 0755-26433012' })).toHaveAttribute('href', 'tel:075526433012')
   })
 
   it('lists the halls that handle the item with address and tap-to-call', async () => {
     openGuide('010100010000')
-    await screen.findByRole('heading', { level: 1 })
-    expect(screen.getByText('全区通办:可到下列任一大厅办理')).toBeInTheDocument()
+    expect(await screen.findByText('全区通办:可到下列任一大厅办理')).toBeInTheDocument()
     expect(screen.getByText('龙华区行政服务大厅')).toBeInTheDocument()
     expect(screen.getByText(/梅龙大道与人民路交汇处/)).toBeInTheDocument()
     expect(screen.getByRole('link', { name: '拨打龙华区行政服务大厅电话 0755-23336000' })).toHaveAttribute('href', 'tel:075523336000')
@@ -115,7 +114,7 @@ describe('guide page (办事指南)', () => {
     expect(screen.getByText('At most one visit')).toBeInTheDocument()
     expect(screen.getByText('At a service window')).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: 'What to bring' })).toBeInTheDocument()
-    expect(screen.getByRole('listitem', { name: 'Step 2: 采集指纹和人像' })).toBeInTheDocument()
+    expect(await screen.findByRole('listitem', { name: 'Step 2: 采集指纹和人像' })).toBeInTheDocument()
     expect(screen.getByText('Any hall in the district: go to any of the halls below')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Call 龙华区行政服务大厅 on 0755-23336000' })).toBeInTheDocument()
     expect(screen.getByText('● Open now')).toBeInTheDocument()
