@@ -128,6 +128,13 @@ export function createDoorOutbox(deps: DoorOutboxDeps): StoreApi<DoorOutboxState
       }
     }
 
+    // Runs nobody waits for (after loading, on the retry timer). One that fails (the phone's storage refusing a
+    // write, the app being closed under it) leaves every draft as it was stored, and the next run picks them up;
+    // it must not surface as an unhandled rejection.
+    function syncInBackground(): void {
+      get().sync().catch(() => undefined)
+    }
+
     async function runSync(): Promise<void> {
       cancelRetry?.()
       cancelRetry = null
@@ -150,7 +157,7 @@ export function createDoorOutbox(deps: DoorOutboxDeps): StoreApi<DoorOutboxState
       } finally {
         set({ syncing: false })
       }
-      if (retryIn !== null) cancelRetry = schedule(() => void get().sync(), retryIn)
+      if (retryIn !== null) cancelRetry = schedule(syncInBackground, retryIn)
     }
 
     return {
@@ -161,7 +168,7 @@ export function createDoorOutbox(deps: DoorOutboxDeps): StoreApi<DoorOutboxState
         const userId = deps.currentUserId()
         const stored = await deps.storage.listDrafts()
         set({ drafts: stored.filter((draft) => belongsTo(draft, userId)), loaded: true })
-        void get().sync()
+        syncInBackground()
       },
       reset() {
         cancelRetry?.()

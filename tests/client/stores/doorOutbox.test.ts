@@ -186,4 +186,34 @@ describe('door applications outbox', () => {
     expect(await storage.listDrafts()).toEqual([])
     await expect(storage.readPhoto(draft.photos[0].localRef)).rejects.toThrow(/gone/)
   })
+
+  it('a background send that cannot write to the phone’s storage leaves the draft queued for the next try', async () => {
+    const fake = flakyDoorServer({ random: () => 1, lossRate: 0 })
+    server.use(...fake.handlers)
+    const storage = new IndexedDbDraftStorage(`banshi-grid-test-${(databases += 1)}`)
+    const first = createDoorOutbox({ storage, api: realDoorApi, currentUserId: () => WORKER, schedule: () => () => undefined })
+    await first.getState().load()
+    const draft = await newDraft(first, storage, 9)
+    // Queued while the server could not be reached: stored as waiting to be sent.
+    fake.state.online = false
+    await first.getState().queue(draft.id)
+    expect((await storage.listDrafts())[0].status).toBe('queued')
+
+    // The app opens again with signal, but the phone refuses every write: the send started by loading fails.
+    fake.state.online = true
+    const full: typeof storage = Object.create(storage)
+    full.putDraft = () => Promise.reject(new Error('QuotaExceededError'))
+    const reopened = createDoorOutbox({ storage: full, api: realDoorApi, currentUserId: () => WORKER, schedule: () => () => undefined })
+    await reopened.getState().load()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(reopened.getState().syncing).toBe(false)
+    expect((await storage.listDrafts())[0].status).toBe('queued')
+
+    // With room again, the next run sends it (the server answers the same Idempotency-Key with the same application).
+    const later = createDoorOutbox({ storage, api: realDoorApi, currentUserId: () => WORKER, schedule: () => () => undefined })
+    await later.getState().load()
+    await later.getState().sync()
+    expect(later.getState().drafts[0].status).toBe('submitted')
+    expect(fake.state.applications).toHaveLength(1)
+  })
 })
