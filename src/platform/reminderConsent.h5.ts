@@ -21,9 +21,15 @@ function pushSupported(): boolean {
   return serviceWorkerBuild() && typeof window !== 'undefined' && 'Notification' in window && 'PushManager' in window && 'serviceWorker' in navigator
 }
 
-/** Fetches the VAPID key ahead of the first tap (the permission prompt cannot wait for the network). */
+/**
+ * Fetches the VAPID key ahead of the first tap (the permission prompt cannot wait for the network). At launch that
+ * waits until the page has loaded: nothing on screen needs it, and a request started before the first paint
+ * competes with the page's own on a slow network.
+ */
 export function prepareReminderConsent(): void {
-  if (pushSupported()) void loadNotificationConfig()
+  if (!pushSupported()) return
+  if (document.readyState === 'complete') void loadNotificationConfig()
+  else window.addEventListener('load', () => void loadNotificationConfig(), { once: true })
 }
 
 export async function browserPushState(): Promise<BrowserPushState> {
