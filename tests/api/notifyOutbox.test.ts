@@ -2,7 +2,7 @@ import { ManualClock } from '../../server/clock'
 import { migrateToLatest } from '../../server/db/connect'
 import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { enqueueNotice } from '../../server/modules/notify/outbox'
-import { findByDedupKey } from '../../server/modules/notify/outboxRepo'
+import { findByDedupKey, type OutboxRow } from '../../server/modules/notify/outboxRepo'
 import { OutboxWorker, retryDelayMs, type OutboxWorkerOptions } from '../../server/modules/notify/worker'
 import { startNotifications } from '../../server/modules/notify/start'
 import type { Delivery, NoticeInput, NotificationChannel, SendOutcome } from '../../server/modules/notify/types'
@@ -292,6 +292,50 @@ describe.each(dialects)('notification outbox on %s', (dialect) => {
       expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(keys.length)
       expect(receiver.requests - requestsBefore).toBe(keys.length)
       for (const dedupKey of keys) expect(receiver.deliveriesOf(dedupKey)).toBe(1)
+    })
+
+    it('writes nothing while there is nothing to act on, then leases and sends as soon as there is', async () => {
+      // Every UPDATE on SQLite takes the single write lock, which bookings and queue calls need: idle passes must not.
+      const writes: string[] = []
+      const counted = db().withPlugin({
+        transformQuery: ({ node }) => {
+          if (node.kind !== 'SelectQueryNode') writes.push(node.kind)
+          return node
+        },
+        transformResult: async ({ result }) => result,
+      })
+      const worker = new OutboxWorker(
+        { db: counted, clock, log: quietLog, channels: [sms()], render: plainRender, recipientOf: recipientOfRow },
+        { id: 'idle', leaseMs: LEASE_MS },
+      )
+      const leaseHeld = new Date(clock.now().getTime() + LEASE_MS).toISOString()
+      // Near misses of each condition: not due yet, due but leased by a live worker, mid-send with its lease holding.
+      await enqueue(notice(key('later'), { notBefore: new Date(clock.now().getTime() + 3600_000).toISOString() }))
+      await enqueue(notice(key('held')))
+      await enqueue(notice(key('in-flight')))
+      await enqueue(notice(key('done')))
+      const set = (dedupKey: string, values: Partial<OutboxRow>) =>
+        db().updateTable('notification_outbox').set(values).where('dedup_key', '=', dedupKey).execute()
+      await set(key('held'), { lease_owner: 'other', lease_until: leaseHeld })
+      await set(key('in-flight'), { status: 'sending', channel: 'sms', lease_owner: 'other', lease_until: leaseHeld })
+      await set(key('done'), { status: 'sent', sent_at: clock.now().toISOString() })
+
+      for (let pass = 0; pass < 5; pass += 1) {
+        expect(await worker.runOnce()).toMatchObject({ leased: 0, requeued: 0, uncertain: 0 })
+      }
+      expect(writes).toEqual([])
+
+      await enqueue(notice(key('due')))
+      expect(await worker.runOnce()).toMatchObject({ leased: 1, sent: 1 })
+      expect(writes).toContain('UpdateQueryNode')
+      expect(receiver.deliveriesOf(key('due'))).toBe(1)
+
+      // The other worker died: its lapsed leases are work again, the abandoned send recovered and resent.
+      clock.advance(LEASE_MS + 1)
+      expect(await worker.runOnce()).toMatchObject({ requeued: 1, leased: 2, sent: 2 })
+      expect(await row(key('held'))).toMatchObject({ status: 'sent' })
+      expect(await row(key('in-flight'))).toMatchObject({ status: 'sent', attempts: 1 })
+      expect(await row(key('later'))).toMatchObject({ status: 'pending', lease_owner: null })
     })
 
     it('sends at once when kicked after an enqueue, without waiting for its next poll', async () => {

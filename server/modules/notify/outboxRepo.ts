@@ -23,6 +23,30 @@ export async function settingsOf(db: Db, userId: string) {
 }
 
 /**
+ * Whether a pass has anything to act on: a row `leaseDue` could lease, or a send `recoverAbandonedSends` would
+ * recover. It is a read, so an idle worker never waits for (or holds) SQLite's single write lock. It only says
+ * whether to try: the conditional UPDATEs still decide which worker gets a row. Served by notification_outbox_due.
+ */
+export async function hasWork(db: Db, nowIso: string): Promise<boolean> {
+  const found = await db
+    .selectFrom('notification_outbox')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('status', '=', 'pending'),
+          eb('next_attempt_at', '<=', nowIso),
+          eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]),
+        ]),
+        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowIso)]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst()
+  return found !== undefined
+}
+
+/**
  * Leases up to `limit` due rows to `owner` until `leaseUntil`: pending, due, and not leased — or leased by a worker
  * whose lease ran out (it crashed before sending). The conditions are repeated in the outer WHERE so PostgreSQL
  * re-checks them on a row another worker updated first, and that row is skipped.

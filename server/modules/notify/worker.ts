@@ -101,7 +101,10 @@ export class OutboxWorker {
     this.wake?.()
   }
 
-  /** One pass: recover abandoned sends, lease due rows, deliver them. Passes of one worker never overlap. */
+  /**
+   * One pass: recover abandoned sends, lease due rows, deliver them. Passes of one worker never overlap. A pass with
+   * nothing to act on ends after one read.
+   */
   runOnce(): Promise<RunReport> {
     const pass = this.chain.then(() => this.pass())
     this.chain = pass.catch(() => undefined)
@@ -144,6 +147,7 @@ export class OutboxWorker {
   private async pass(): Promise<RunReport> {
     const report = emptyReport()
     const nowIso = this.deps.clock.now().toISOString()
+    if (!(await outboxRepo.hasWork(this.deps.db, nowIso))) return report
     const resendable = this.deps.channels.filter((c) => c.idempotentResend).map((c) => c.name)
     const recovered = await outboxRepo.recoverAbandonedSends(this.deps.db, nowIso, resendable)
     report.requeued = recovered.requeued
