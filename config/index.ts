@@ -9,6 +9,7 @@ import { RoutePreloadPlugin } from './routePreloads'
 import { GenerateSW, pwaCopyPatterns, serviceWorkerOptions } from './pwa'
 
 const target = process.env.TARO_ENV ?? 'h5'
+const apiBase = apiBaseForTarget(target)
 // `BANSHI_MOCK=1 npm run dev:h5`: the H5 app answers itself with the msw handlers in mock/ (no server needed).
 const mockApi = target === 'h5' && process.env.BANSHI_MOCK === '1'
 // The service worker belongs to production H5 builds; in mock mode msw's own worker owns the page.
@@ -28,7 +29,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${target}`,
     plugins: target === 'weapp' ? [path.resolve(__dirname, 'weappAriaPlugin.js')] : [],
     defineConstants: {
-      BANSHI_API_BASE: JSON.stringify(apiBaseForTarget(target)),
+      BANSHI_API_BASE: JSON.stringify(apiBase),
       BANSHI_MOCK: JSON.stringify(mockApi),
       BANSHI_SERVICE_WORKER: JSON.stringify(withServiceWorker),
     },
@@ -65,6 +66,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
+      // BANSHI_SOURCEMAP=1 (with TARO_CACHE=0: the disk cache does not know this switch) for profiling with sources.
       ...(process.env.BANSHI_SOURCEMAP ? { enableSourceMap: true, sourceMapType: 'source-map' } : {}),
       staticDirectory: 'static',
       router: { mode: 'browser' },
@@ -73,7 +75,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro's React components render as plain HTML elements instead of web components: ~20 KB less JS.
       useHtmlComponents: true,
       // Read by src/index.html (the guide data it fetches early goes to the same API as the app's requests).
-      htmlPluginOption: { banshiApiBase: apiBaseForTarget('h5') },
+      htmlPluginOption: { banshiApiBase: apiBase },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

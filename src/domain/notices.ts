@@ -34,7 +34,9 @@ export const templateOfNotice: Record<NoticeKind, WechatTemplateKey> = {
  * WeChat grants a kind leaves untouched: each tap on 允许 allows one message, and "called" matters more than
  * "3 ahead", so "3 ahead" goes by WeChat only while a grant would still be left for the call.
  */
-export const WECHAT_GRANTS_KEPT: Partial<Record<NoticeKind, number>> = { queue_near: 1 }
+const WECHAT_GRANTS_KEPT: Partial<Record<NoticeKind, number>> = { queue_near: 1 }
+
+export const wechatGrantsKept = (kind: NoticeKind): number => WECHAT_GRANTS_KEPT[kind] ?? 0
 
 /** Urgent messages go out at any hour; the rest wait for the end of quiet hours. */
 export const URGENT_NOTICES: ReadonlySet<NoticeKind> = new Set<NoticeKind>(['queue_near', 'queue_called', 'appointment_soon', 'waitlist_offer'])

@@ -1,6 +1,5 @@
 // Bookings per second through real HTTP (the app listening on a loopback port, keep-alive connections), and the
 // latency of a booking while 2,000 people race for the 100 places of one slot; SQLite and PostgreSQL.
-import os from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { AddressInfo } from 'node:net'
 import type { Session } from '../../src/domain/contract'
@@ -9,7 +8,7 @@ import { ephemeralAuthSettings } from '../../server/modules/auth/settings'
 import { createTestApp, type TestApp } from '../api/support/testApp'
 import { devSignIn } from '../api/support/signIn'
 import { PERSON, POLICE_ITEM, policeTemplate, slotsOf } from '../api/support/appointments'
-import { ms, percentile, type Row } from './stats'
+import { loadAverageNote, ms, percentile, type Row } from './stats'
 
 const THROUGHPUT_BOOKINGS = 4000
 const IN_FLIGHT = 64
@@ -148,7 +147,7 @@ async function measure(dialect: DialectName): Promise<Row[]> {
         figure: `bookings per second, HTTP, ${IN_FLIGHT} in flight — ${dialect}`,
         value: steady.value,
         budget,
-        note: `${steady.note}; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+        note: `${steady.note}; ${loadAverageNote()}`,
       },
       { figure: `… with an Idempotency-Key each — ${dialect}`, value: keyed.value, budget, note: keyed.note },
       {

@@ -43,8 +43,10 @@ export async function underMachineLoad<T>(work: () => Promise<T>): Promise<{ res
   const after = cpuTimes()
   const total = after && before ? after.total - before.total : 0
   const steal = total > 0 ? `${Math.round((100 * (after!.steal - before!.steal)) / total)} % CPU steal, ` : ''
-  return { result, machine: `${steal}load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores` }
+  return { result, machine: `${steal}${loadAverageNote()}` }
 }
+
+export const loadAverageNote = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`
 
 /** All-CPU jiffies from /proc/stat (Linux only; null elsewhere). */
 function cpuTimes(): { total: number; steal: number } | null {

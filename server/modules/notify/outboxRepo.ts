@@ -1,11 +1,22 @@
 // SQL of the notification outbox and nothing else. Every state change is a conditional UPDATE on the row's status
 // and lease, so two workers (on one node or several) never both act on a row.
-import type { Insertable, Kysely, Selectable } from 'kysely'
+import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely'
 import type { Database, NotificationOutboxTable } from '../../db/schema'
 import type { OutboxStatus } from './types'
 
 export type OutboxRow = Selectable<NotificationOutboxTable>
 type Db = Kysely<Database>
+type Outbox = ExpressionBuilder<Database, 'notification_outbox'>
+
+// The conditions a worker acts on, in one place: the read that decides whether a pass has work and the UPDATEs
+// that take the rows must never disagree.
+/** Nobody holds the row, or its holder's lease ran out (that worker crashed). */
+const leaseFree = (eb: Outbox, nowIso: string) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)])
+/** A message waiting to go out whose time has come. */
+const dueForLease = (eb: Outbox, nowIso: string) =>
+  eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso), leaseFree(eb, nowIso)])
+/** A send whose worker died before recording how it ended. */
+const abandonedSend = (eb: Outbox, nowIso: string) => eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowIso)])
 
 /** Inserts unless the dedup key is already there; true when this call inserted it (the event's claim). */
 export async function insertNotice(db: Db, row: Insertable<NotificationOutboxTable>): Promise<boolean> {
@@ -31,16 +42,7 @@ export async function hasWork(db: Db, nowIso: string): Promise<boolean> {
   const found = await db
     .selectFrom('notification_outbox')
     .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('status', '=', 'pending'),
-          eb('next_attempt_at', '<=', nowIso),
-          eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]),
-        ]),
-        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowIso)]),
-      ]),
-    )
+    .where((eb) => eb.or([dueForLease(eb, nowIso), abandonedSend(eb, nowIso)]))
     .limit(1)
     .executeTakeFirst()
   return found !== undefined
@@ -55,9 +57,7 @@ export async function leaseDue(db: Db, owner: string, nowIso: string, leaseUntil
   const due = db
     .selectFrom('notification_outbox')
     .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', nowIso)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
+    .where((eb) => dueForLease(eb, nowIso))
     .orderBy('next_attempt_at')
     .limit(limit)
   await db
@@ -65,7 +65,7 @@ export async function leaseDue(db: Db, owner: string, nowIso: string, leaseUntil
     .set({ lease_owner: owner, lease_until: leaseUntil })
     .where('id', 'in', due)
     .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]))
+    .where((eb) => leaseFree(eb, nowIso))
     .execute()
   return db
     .selectFrom('notification_outbox')
@@ -130,8 +130,7 @@ export async function recoverAbandonedSends(db: Db, nowIso: string, resendableCh
     const result = await db
       .updateTable('notification_outbox')
       .set((eb) => ({ status: 'pending', lease_owner: null, lease_until: null, attempts: eb('attempts', '+', 1), last_error: 'worker stopped during send' }))
-      .where('status', '=', 'sending')
-      .where('lease_until', '<', nowIso)
+      .where((eb) => abandonedSend(eb, nowIso))
       .where('channel', 'in', resendableChannels)
       .executeTakeFirst()
     requeued = Number(result.numUpdatedRows)
@@ -139,8 +138,7 @@ export async function recoverAbandonedSends(db: Db, nowIso: string, resendableCh
   let uncertainQuery = db
     .updateTable('notification_outbox')
     .set({ status: 'uncertain', lease_owner: null, lease_until: null, last_error: 'worker stopped during send; channel cannot resend safely' })
-    .where('status', '=', 'sending')
-    .where('lease_until', '<', nowIso)
+    .where((eb) => abandonedSend(eb, nowIso))
   if (resendableChannels.length > 0) uncertainQuery = uncertainQuery.where('channel', 'not in', resendableChannels)
   const result = await uncertainQuery.executeTakeFirst()
   return { requeued, uncertain: Number(result.numUpdatedRows) }

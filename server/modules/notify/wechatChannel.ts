@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { Clock } from '../../clock'
-import { templateOfNotice, WECHAT_GRANTS_KEPT, type WechatTemplateKey } from '../../../src/domain/notices'
+import { templateOfNotice, wechatGrantsKept, type WechatTemplateKey } from '../../../src/domain/notices'
 import type { Delivery, NotificationChannel, SendOutcome } from './types'
 import { AccessTokenError, TOKEN_ERRORS, type WechatAccessToken } from './wechatAccessToken'
 
@@ -63,7 +63,7 @@ export class WechatChannel implements NotificationChannel {
       .where('user_id', '=', userId)
       .where('template', '=', template)
       .executeTakeFirst()
-    return (row?.remaining ?? 0) > (WECHAT_GRANTS_KEPT[delivery.notice.kind] ?? 0)
+    return (row?.remaining ?? 0) > wechatGrantsKept(delivery.notice.kind)
   }
 
   async send(delivery: Delivery): Promise<SendOutcome> {
@@ -72,9 +72,7 @@ export class WechatChannel implements NotificationChannel {
     const templateId = this.templateId(template)
     if (!templateId) return { outcome: 'unavailable', reason: `no WeChat template configured for ${template}` }
     if (!userId || !openid) return { outcome: 'unavailable', reason: 'no openid' }
-    if (!(await this.takeGrant(userId, template, WECHAT_GRANTS_KEPT[delivery.notice.kind] ?? 0))) {
-      return { outcome: 'unavailable', reason: 'no grant left' }
-    }
+    if (!(await this.takeGrant(userId, template, wechatGrantsKept(delivery.notice.kind)))) return { outcome: 'unavailable', reason: 'no grant left' }
 
     let answer: Answer
     try {
